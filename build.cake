@@ -1,0 +1,353 @@
+// Shop mesh build: ./build.sh --target=<Target>. Targets are listed at the bottom.
+// Without SHOP_POSTGRES (a connection string to an existing server) the build runs a private
+// PostgreSQL cluster in .shop/pg on 127.0.0.1:$SHOP_PG_PORT (default 55432).
+
+//////////////////////////////////////////////////////////////////////
+// ARGUMENTS AND PATHS
+//////////////////////////////////////////////////////////////////////
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+
+var root = MakeAbsolute(Directory("."));
+var shopDir = root.Combine(".shop");
+var testResults = shopDir.Combine("test-results");
+var solution = root.CombineWithFilePath("Shop.sln");
+var pgPort = EnvironmentVariable("SHOP_PG_PORT") ?? "55432";
+var externalPostgres = EnvironmentVariable("SHOP_POSTGRES");
+var postgres = new PrivatePostgres(Context, shopDir, pgPort);
+
+// Base connection string (no database) every service and test derives its own from.
+string PostgresConnection() => externalPostgres ?? $"Host=127.0.0.1;Port={pgPort};Username=postgres";
+
+string ServiceConnection(string database) => $"{PostgresConnection()};Database={database}";
+
+// Environment for everything that talks to PostgreSQL or loads the Pact engine.
+Dictionary<string, string> MeshEnvironment() => new()
+{
+    ["SHOP_POSTGRES"] = PostgresConnection(),
+    ["PACT_DO_NOT_TRACK"] = "true",
+    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+};
+
+//////////////////////////////////////////////////////////////////////
+// TASKS
+//////////////////////////////////////////////////////////////////////
+
+Task("Clean")
+    .Does(() =>
+{
+    DotNetClean(solution.FullPath, new DotNetCleanSettings { Configuration = configuration });
+    CleanDirectory(testResults);
+});
+
+Task("Restore")
+    .Does(() => DotNetRestore(solution.FullPath));
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration, NoRestore = true });
+});
+
+Task("Db-Up")
+    .Description("Starts the private PostgreSQL cluster (installing the server on Debian as root if missing).")
+    .Does(() =>
+{
+    if (externalPostgres is not null)
+    {
+        Information("Using SHOP_POSTGRES; no private cluster started.");
+        return;
+    }
+    postgres.Start();
+    Information($"PostgreSQL on 127.0.0.1:{pgPort} (data in {postgres.DataDirectory}).");
+});
+
+Task("Db-Down")
+    .Description("Stops the private PostgreSQL cluster; its data stays in .shop/pg.")
+    .Does(() => postgres.Stop());
+
+Task("Test")
+    .Description("Runs every test project against real PostgreSQL; ends with 'N passed, N failed'.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Db-Up")
+    .Does(() =>
+{
+    CleanDirectory(testResults);
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("test").AppendQuoted(solution.FullPath)
+            .Append("--no-build").Append("--configuration").Append(configuration)
+            .Append("--logger").Append("trx")
+            .Append("--results-directory").AppendQuoted(testResults.FullPath),
+        EnvironmentVariables = MeshEnvironment(),
+    });
+    var (passed, failed) = TrxSummary.Sum(GetFiles(testResults.FullPath + "/**/*.trx"));
+    Information($"Test results: {testResults}");
+    Console.WriteLine($"{passed} passed, {failed} failed");
+    if (exitCode != 0 || failed > 0 || passed == 0)
+    {
+        throw new CakeException($"Tests failed (dotnet test exit code {exitCode}).");
+    }
+});
+
+Task("Run")
+    .Description("Starts PostgreSQL and the services on loopback until Ctrl-C.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Db-Up")
+    .Does(() =>
+{
+    var mesh = new MeshProcesses(Context, root, configuration, MeshEnvironment());
+    mesh.Start("Shop.Users", 5101, new() { ["ConnectionStrings__Users"] = ServiceConnection("shop_users") });
+    mesh.WaitUntilListening();
+    Information("Ctrl-C stops the services (PostgreSQL keeps running; ./build.sh --target=Db-Down stops it).");
+    mesh.WaitForExit();
+});
+
+Task("Default")
+    .IsDependentOn("Test");
+
+RunTarget(target);
+
+//////////////////////////////////////////////////////////////////////
+// HELPERS
+//////////////////////////////////////////////////////////////////////
+
+/// <summary>A PostgreSQL cluster of our own under .shop/pg, tuned for tests rather than durability.</summary>
+public sealed class PrivatePostgres
+{
+    private readonly ICakeContext context;
+    private readonly string port;
+    private readonly DirectoryPath shopDir;
+
+    public PrivatePostgres(ICakeContext context, DirectoryPath shopDir, string port)
+    {
+        this.context = context;
+        this.shopDir = shopDir;
+        this.port = port;
+        DataDirectory = shopDir.Combine("pg");
+    }
+
+    public DirectoryPath DataDirectory { get; }
+
+    private bool IsRoot => Environment.UserName == "root";
+
+    public void Start()
+    {
+        var bin = FindBinaries() ?? InstallServer();
+        if (!System.IO.File.Exists(DataDirectory.CombineWithFilePath("PG_VERSION").FullPath))
+        {
+            Initialise(bin);
+        }
+        if (Run(bin, "pg_ctl", $"status -D \"{DataDirectory}\"", quiet: true) == 0)
+        {
+            return;
+        }
+        if (PortInUse())
+        {
+            throw new Exception($"Port {port} is taken by another server. Stop it, set SHOP_PG_PORT to a free port, or set SHOP_POSTGRES to use it.");
+        }
+        var log = DataDirectory.CombineWithFilePath("server.log");
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
+        if (Run(bin, "pg_ctl", $"start -w -t 60 -D \"{DataDirectory}\" -l \"{log}\" -o \"{options}\"") != 0)
+        {
+            throw new Exception($"PostgreSQL did not start; see {log}.");
+        }
+    }
+
+    public void Stop()
+    {
+        var bin = FindBinaries();
+        if (bin is null || !System.IO.Directory.Exists(DataDirectory.FullPath)) return;
+        if (Run(bin, "pg_ctl", $"status -D \"{DataDirectory}\"", quiet: true) == 0)
+        {
+            Run(bin, "pg_ctl", $"stop -m fast -D \"{DataDirectory}\"");
+        }
+    }
+
+    private void Initialise(string bin)
+    {
+        context.Information($"Creating a PostgreSQL cluster in {DataDirectory}");
+        System.IO.Directory.CreateDirectory(DataDirectory.FullPath);
+        if (IsRoot)
+        {
+            // PostgreSQL refuses to run as root: the cluster belongs to the postgres account.
+            if (context.StartProcess("id", new ProcessSettings { Arguments = "-u postgres", RedirectStandardOutput = true }) != 0)
+            {
+                context.StartProcess("useradd", "--system --user-group --no-create-home postgres");
+            }
+            context.StartProcess("chown", $"-R postgres:postgres \"{DataDirectory}\"");
+            if (context.StartProcess("runuser", $"-u postgres -- test -w \"{DataDirectory}\"") != 0)
+            {
+                throw new Exception($"The postgres account cannot reach {DataDirectory}: clone the repository where it can (e.g. not under a private home folder), or set SHOP_POSTGRES.");
+            }
+        }
+        var settings = "--auth=trust --username=postgres --encoding=UTF8 --locale=C.UTF-8 --no-sync";
+        if (Run(bin, "initdb", $"-D \"{DataDirectory}\" {settings}") != 0)
+        {
+            throw new Exception("initdb failed.");
+        }
+        // A scratch cluster for development and tests: speed over crash safety.
+        System.IO.File.AppendAllText(DataDirectory.CombineWithFilePath("postgresql.conf").FullPath, string.Join("\n",
+            "", "# Shop mesh private cluster", "fsync = off", "synchronous_commit = off", "full_page_writes = off",
+            "max_connections = 300", "shared_buffers = 256MB", "") );
+    }
+
+    private int Run(string bin, string tool, string arguments, bool quiet = false)
+    {
+        var settings = new ProcessSettings
+        {
+            Arguments = IsRoot ? $"-u postgres -- {bin}/{tool} {arguments}" : arguments,
+            RedirectStandardOutput = quiet,
+            RedirectStandardError = quiet,
+        };
+        return context.StartProcess(IsRoot ? "runuser" : $"{bin}/{tool}", settings);
+    }
+
+    private bool PortInUse()
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect("127.0.0.1", int.Parse(port));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string FindBinaries()
+    {
+        var versions = System.IO.Directory.Exists("/usr/lib/postgresql")
+            ? System.IO.Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(System.IO.Path.GetFileName(d), out var v) ? v : 0)
+            : Enumerable.Empty<string>();
+        foreach (var dir in versions.Select(d => System.IO.Path.Combine(d, "bin")).Append("/usr/local/bin").Append("/usr/bin"))
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(dir, "initdb")) && System.IO.File.Exists(System.IO.Path.Combine(dir, "pg_ctl")))
+            {
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    private string InstallServer()
+    {
+        if (!IsRoot || !System.IO.File.Exists("/usr/bin/apt-get"))
+        {
+            throw new Exception("PostgreSQL server binaries (initdb, pg_ctl) not found. Install them (Debian/Ubuntu: sudo apt-get install -y postgresql), or set SHOP_POSTGRES to a connection string of an existing server.");
+        }
+        context.Information("Installing PostgreSQL (apt-get install -y postgresql)");
+        var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        context.StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", EnvironmentVariables = env });
+        if (context.StartProcess("apt-get", new ProcessSettings { Arguments = "install -y -qq postgresql", EnvironmentVariables = env }) != 0)
+        {
+            throw new Exception("apt-get install postgresql failed.");
+        }
+        return FindBinaries() ?? throw new Exception("PostgreSQL installed, but initdb was not found under /usr/lib/postgresql.");
+    }
+}
+
+/// <summary>Adds up the counters of every TRX file a test run wrote.</summary>
+public static class TrxSummary
+{
+    public static (int Passed, int Failed) Sum(IEnumerable<FilePath> files)
+    {
+        int passed = 0, failed = 0;
+        foreach (var file in files)
+        {
+            var counters = System.Xml.Linq.XDocument.Load(file.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+            int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
+            passed += Count("passed");
+            failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
+        }
+        return (passed, failed);
+    }
+}
+
+/// <summary>The services as real processes on loopback, stopped together.</summary>
+public sealed class MeshProcesses
+{
+    private readonly ICakeContext context;
+    private readonly DirectoryPath root;
+    private readonly string configuration;
+    private readonly Dictionary<string, string> environment;
+    private readonly List<(string Name, int Port, System.Diagnostics.Process Process)> running = new();
+
+    public MeshProcesses(ICakeContext context, DirectoryPath root, string configuration, Dictionary<string, string> environment)
+    {
+        this.context = context;
+        this.root = root;
+        this.configuration = configuration;
+        this.environment = environment;
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; StopAll(); };
+    }
+
+    public void Start(string project, int port, Dictionary<string, string> settings)
+    {
+        var dll = root.CombineWithFilePath($"services/{project}/bin/{configuration}/net10.0/{project}.dll");
+        var env = new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+        foreach (var (key, value) in settings) env[key] = value;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = dll.GetDirectory().FullPath };
+        start.ArgumentList.Add(dll.FullPath);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var (key, value) in env) start.Environment[key] = value;
+        var process = System.Diagnostics.Process.Start(start);
+        running.Add((project, port, process));
+    }
+
+    public void WaitUntilListening()
+    {
+        foreach (var (name, port, process) in running)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!Listening(port))
+            {
+                if (DateTime.UtcNow > deadline || process.HasExited)
+                {
+                    StopAll();
+                    throw new Exception($"{name} did not start listening on port {port}.");
+                }
+                System.Threading.Thread.Sleep(200);
+            }
+            context.Information($"{name,-20} http://127.0.0.1:{port}  (gRPC over HTTP/2 without TLS)");
+        }
+    }
+
+    public void WaitForExit()
+    {
+        while (running.Count > 0 && running.All(r => !r.Process.HasExited))
+        {
+            System.Threading.Thread.Sleep(500);
+        }
+        StopAll();
+    }
+
+    public void StopAll()
+    {
+        foreach (var (_, _, process) in running)
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        running.Clear();
+    }
+
+    private static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Shop.ServiceDefaults.Data;
+
+public static class PostgresRegistration
+{
+    /// <summary>One pooled <see cref="NpgsqlDataSource"/> for the service's database, and its migrator.</summary>
+    public static void AddPostgres(this WebApplicationBuilder builder, string database, Assembly migrations)
+    {
+        // Columns are snake_case, C# properties PascalCase.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        builder.Services.AddSingleton(services =>
+            new NpgsqlDataSourceBuilder(ConnectionString(services, database)).Build());
+        builder.Services.AddSingleton(services =>
+            new DatabaseMigrator(ConnectionString(services, database), migrations));
+    }
+
+    private static string ConnectionString(IServiceProvider services, string database)
+    {
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(database);
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"No connection string 'ConnectionStrings:{database}' (environment: ConnectionStrings__{database}). " +
+                "Start the mesh with ./build.sh --target=Run, which runs a private PostgreSQL, or set it.")
+            : connectionString;
+    }
+}

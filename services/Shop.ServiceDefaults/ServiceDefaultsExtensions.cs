@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.ServiceDefaults.Data;
+using Shop.ServiceDefaults.Grpc;
+
+namespace Shop.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// gRPC with error mapping, reflection and health, plus the service's PostgreSQL database
+    /// (connection string <c>ConnectionStrings:{database}</c>), migrated by the scripts embedded in <paramref name="migrations"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string database, System.Reflection.Assembly migrations)
+    {
+        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddPostgres(database, migrations);
+        return builder;
+    }
+
+    /// <summary>Migrates the database, then maps health and reflection next to the service's own endpoints.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

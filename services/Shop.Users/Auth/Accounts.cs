@@ -1,0 +1,41 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Identity;
+using Shop.Users.Data;
+
+namespace Shop.Users.Auth;
+
+/// <summary>Creating accounts and checking credentials, shared by UserService and AuthService.</summary>
+internal sealed class Accounts(UserRepository users, IPasswordHasher<UserRecord> hasher)
+{
+    private const string WrongCredentials = "invalid email or password";
+
+    // Verified against when the email is unknown, so both failures take the same time.
+    private readonly Lazy<string> decoyHash = new(() => hasher.HashPassword(null!, Guid.NewGuid().ToString()));
+
+    public async Task<UserRecord> CreateAsync(string email, string name, string password, CancellationToken ct)
+    {
+        var validEmail = AccountRules.Email(email);
+        var validName = AccountRules.Name(name);
+        var hash = HashPassword(AccountRules.Password(password));
+        try
+        {
+            return await users.InsertAsync(Guid.CreateVersion7(), validEmail, validName, hash, ct);
+        }
+        catch (EmailTakenException e)
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, e.Message));
+        }
+    }
+
+    public string HashPassword(string password) => hasher.HashPassword(null!, password);
+
+    /// <exception cref="RpcException">UNAUTHENTICATED, with one message for an unknown email and a wrong password.</exception>
+    public async Task<UserRecord> AuthenticateAsync(string email, string password, CancellationToken ct)
+    {
+        var user = email.Trim().Length == 0 ? null : await users.FindByEmailAsync(email.Trim().ToLowerInvariant(), ct);
+        var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? decoyHash.Value, password);
+        return user is not null && result != PasswordVerificationResult.Failed
+            ? user
+            : throw new RpcException(new Status(StatusCode.Unauthenticated, WrongCredentials));
+    }
+}

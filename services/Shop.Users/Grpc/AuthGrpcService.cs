@@ -1,0 +1,32 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Shop.Users.Auth;
+using Shop.Users.Data;
+using Shop.Users.V1;
+
+namespace Shop.Users.Grpc;
+
+internal sealed class AuthGrpcService(Accounts accounts, AccessTokens tokens, UserRepository users) : AuthService.AuthServiceBase
+{
+    public override async Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context)
+    {
+        var user = await accounts.CreateAsync(request.Email, request.Name, request.Password, context.CancellationToken);
+        return new RegisterResponse { User = user.ToMessage() };
+    }
+
+    public override async Task<LoginResponse> Login(LoginRequest request, ServerCallContext context)
+    {
+        var user = await accounts.AuthenticateAsync(request.Email, request.Password, context.CancellationToken);
+        var (token, expiresAt) = tokens.Issue(user.Id);
+        return new LoginResponse { AccessToken = token, ExpiresAt = Timestamp.FromDateTime(expiresAt), User = user.ToMessage() };
+    }
+
+    public override async Task<GetProfileResponse> GetProfile(GetProfileRequest request, ServerCallContext context)
+    {
+        var userId = await tokens.AuthenticateAsync(context.RequestHeaders);
+        // A valid token for a user deleted since login no longer grants anything.
+        var user = await users.FindAsync(userId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "the token's user no longer exists"));
+        return new GetProfileResponse { User = user.ToMessage() };
+    }
+}

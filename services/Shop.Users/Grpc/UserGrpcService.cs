@@ -1,0 +1,59 @@
+using Grpc.Core;
+using Shop.ServiceDefaults.Grpc;
+using Shop.Users.Auth;
+using Shop.Users.Data;
+using Shop.Users.V1;
+
+namespace Shop.Users.Grpc;
+
+internal sealed class UserGrpcService(UserRepository users, Accounts accounts) : UserService.UserServiceBase
+{
+    public override async Task<CreateUserResponse> CreateUser(CreateUserRequest request, ServerCallContext context)
+    {
+        var user = await accounts.CreateAsync(request.Email, request.Name, request.Password, context.CancellationToken);
+        return new CreateUserResponse { User = user.ToMessage() };
+    }
+
+    public override async Task<GetUserResponse> GetUser(GetUserRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        var user = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
+        return new GetUserResponse { User = user.ToMessage() };
+    }
+
+    public override async Task<UpdateUserResponse> UpdateUser(UpdateUserRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        var changes = new UserChanges(
+            request.HasEmail ? AccountRules.Email(request.Email) : null,
+            request.HasName ? AccountRules.Name(request.Name) : null,
+            request.HasPassword ? accounts.HashPassword(AccountRules.Password(request.Password)) : null);
+        try
+        {
+            var user = await users.UpdateAsync(id, changes, context.CancellationToken) ?? throw NotFound(id);
+            return new UpdateUserResponse { User = user.ToMessage() };
+        }
+        catch (EmailTakenException e)
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, e.Message));
+        }
+    }
+
+    public override async Task<DeleteUserResponse> DeleteUser(DeleteUserRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        return await users.DeleteAsync(id, context.CancellationToken) ? new DeleteUserResponse() : throw NotFound(id);
+    }
+
+    public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
+    {
+        var size = RequestValidation.PageSize(request.PageSize);
+        var offset = PageToken.Offset(request.PageToken);
+        var page = await users.ListAsync(offset, size, context.CancellationToken);
+        var response = new ListUsersResponse { NextPageToken = PageToken.Next(offset, size, page.Count) };
+        response.Users.AddRange(page.Select(u => u.ToMessage()));
+        return response;
+    }
+
+    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"user {id} not found"));
+}

@@ -1,0 +1,43 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Shop.Testing;
+
+/// <summary>
+/// One real service hosted in the test process (its own Program, configuration and DI), reached
+/// through a <see cref="GrpcChannel"/> over the test server's handler, as production clients reach it.
+/// </summary>
+/// <typeparam name="TEntryPoint">The service's <c>Program</c>.</typeparam>
+public sealed class GrpcServiceHost<TEntryPoint>(
+    IReadOnlyDictionary<string, string?> settings,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    private GrpcChannel? channel;
+
+    public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = Server.CreateHandler(),
+    });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        channel?.Dispose();
+        await base.DisposeAsync();
+    }
+}
