@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace Shop.Contracts.Pact.Consumer;
+
+/// <summary>
+/// Sets <c>"transport": "grpc"</c> on the file's gRPC interactions, as the protobuf plugin records
+/// them (the engine's FFI has no setter for it). The verifier then sends them to the transport we
+/// register under that name.
+/// </summary>
+internal static class PactFileTransport
+{
+    public const string Grpc = "grpc";
+
+    public static void MarkGrpc(string pactFile)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(pactFile))!;
+        var changed = false;
+        foreach (var interaction in root["interactions"]?.AsArray() ?? [])
+        {
+            if (interaction is JsonObject obj &&
+                obj["request"]?["metadata"]?[NativePact.ServiceKey] is not null &&
+                obj["transport"]?.GetValue<string>() != Grpc)
+            {
+                obj["transport"] = Grpc;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            File.WriteAllText(pactFile, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+    }
+}

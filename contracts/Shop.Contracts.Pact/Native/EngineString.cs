@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace Shop.Contracts.Pact.Native;
+
+/// <summary>Copies strings the engine hands over and frees them with <c>pactffi_string_delete</c>.</summary>
+internal static class EngineString
+{
+    /// <summary>Copies and frees an owned engine string; null for a null pointer.</summary>
+    public static string? Take(IntPtr owned)
+    {
+        if (owned == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(owned);
+        }
+        finally
+        {
+            PactEngine.pactffi_string_delete(owned);
+        }
+    }
+
+    /// <summary>The engine's buffered log so far, for error messages.</summary>
+    public static string Logs() => Take(PactEngine.pactffi_fetch_log_buffer(null)) ?? string.Empty;
+}

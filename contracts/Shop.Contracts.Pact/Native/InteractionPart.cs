@@ -1,0 +1,8 @@
+namespace Shop.Contracts.Pact.Native;
+
+/// <summary>Which half of a synchronous message an engine call applies to (pact_ffi <c>InteractionPart</c>).</summary>
+internal enum InteractionPart
+{
+    Request = 0,
+    Response = 1,
+}

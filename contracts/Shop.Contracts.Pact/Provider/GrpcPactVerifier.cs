@@ -1,0 +1,193 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Shop.Contracts.Pact.Consumer;
+using Shop.Contracts.Pact.Native;
+
+namespace Shop.Contracts.Pact.Provider;
+
+/// <summary>
+/// Verifies a gRPC provider against the pacts its consumers wrote, with the Pact engine's verifier.
+/// The engine sends each interaction to a small HTTP adapter hosted here, which calls the real
+/// provider through the channel you give (e.g. one over <c>WebApplicationFactory</c>'s handler, so
+/// the real service and database answer).
+/// <code>
+/// await new GrpcPactVerifier("users")
+///     .WithProviderChannel(channel)
+///     .WithServices(UserService.Descriptor, AuthService.Descriptor)
+///     .WithProviderState("a user exists", async p => await SeedUserAsync((string)p["userId"]!))
+///     .WithPactDirectory(pactDir)
+///     .VerifyAsync();   // throws PactVerificationException naming each failed interaction and field
+/// </code>
+/// </summary>
+public sealed class GrpcPactVerifier
+{
+    private readonly List<ServiceDescriptor> _services = [];
+    private readonly List<(bool IsDirectory, string Path)> _sources = [];
+    private readonly Dictionary<string, Func<IReadOnlyDictionary<string, object?>, Task>> _states = new(StringComparer.Ordinal);
+    private ProviderStateHandler? _setUp;
+    private ProviderStateHandler? _tearDown;
+    private CallInvoker? _provider;
+    private TimeSpan _callTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Verifies the provider called <paramref name="provider"/> in the pacts ("users").</summary>
+    public GrpcPactVerifier(string provider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        Provider = provider;
+    }
+
+    /// <summary>The provider name pacts are selected by.</summary>
+    public string Provider { get; }
+
+    /// <summary>The channel to the real provider the interactions are replayed on.</summary>
+    public GrpcPactVerifier WithProviderChannel(ChannelBase channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        _provider = channel.CreateCallInvoker();
+        return this;
+    }
+
+    /// <summary>The services the provider serves (generated <c>XService.Descriptor</c>); pact requests are read with their types.</summary>
+    public GrpcPactVerifier WithServices(params ServiceDescriptor[] services)
+    {
+        _services.AddRange(services);
+        return this;
+    }
+
+    /// <summary>Verifies one pact file.</summary>
+    public GrpcPactVerifier WithPactFile(string path)
+    {
+        _sources.Add((false, Path.GetFullPath(path)));
+        return this;
+    }
+
+    /// <summary>Verifies every pact in <paramref name="directory"/> whose provider is <see cref="Provider"/>.</summary>
+    public GrpcPactVerifier WithPactDirectory(string directory)
+    {
+        _sources.Add((true, Path.GetFullPath(directory)));
+        return this;
+    }
+
+    /// <summary>Sets up the named provider state before each interaction that needs it; parameters come from the consumer's <c>Given</c>.</summary>
+    public GrpcPactVerifier WithProviderState(string state, Func<IReadOnlyDictionary<string, object?>, Task> setUp)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        _states[state] = setUp;
+        return this;
+    }
+
+    /// <summary>
+    /// One handler for every provider state (instead of, or as a fallback after, <see cref="WithProviderState"/>),
+    /// and optionally a teardown after each interaction. Throw for an unknown state.
+    /// </summary>
+    public GrpcPactVerifier WithProviderStates(ProviderStateHandler setUp, ProviderStateHandler? tearDown = null)
+    {
+        _setUp = setUp;
+        _tearDown = tearDown;
+        return this;
+    }
+
+    /// <summary>The deadline of each replayed call (default 10 s).</summary>
+    public GrpcPactVerifier WithCallTimeout(TimeSpan timeout)
+    {
+        _callTimeout = timeout;
+        return this;
+    }
+
+    /// <summary>Verifies and throws <see cref="PactVerificationException"/> unless every interaction passed (and there was at least one).</summary>
+    public async Task<GrpcPactVerificationResult> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(cancellationToken).ConfigureAwait(false);
+        return result.Passed ? result : throw new PactVerificationException(result.Describe());
+    }
+
+    /// <summary>Verifies and returns the outcome without throwing for a failed verification.</summary>
+    public async Task<GrpcPactVerificationResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (_provider is null)
+        {
+            throw new InvalidOperationException("Call WithProviderChannel(...) with a channel to the provider.");
+        }
+
+        if (_services.Count == 0)
+        {
+            throw new InvalidOperationException("Call WithServices(...) with the provider's service descriptors.");
+        }
+
+        if (_sources.Count == 0)
+        {
+            throw new InvalidOperationException("Call WithPactFile(...) or WithPactDirectory(...).");
+        }
+
+        foreach (var (isDirectory, path) in _sources)
+        {
+            if (isDirectory ? !Directory.Exists(path) : !File.Exists(path))
+            {
+                throw new FileNotFoundException($"The pact source '{path}' does not exist.", path);
+            }
+        }
+
+        PactEngineInitializer.EnsureStarted();
+        await using var adapter = await ProviderAdapter.StartAsync(_provider, _services, SetUpAsync, _tearDown, _callTimeout)
+            .ConfigureAwait(false);
+
+        // The engine blocks while it verifies and calls back into the adapter: keep it off Kestrel's threads.
+        return await Task.Factory.StartNew(
+            () => RunEngine(adapter), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    private Task SetUpAsync(string state, IReadOnlyDictionary<string, object?> parameters)
+    {
+        if (_states.TryGetValue(state, out var setUp))
+        {
+            return setUp(parameters);
+        }
+
+        return _setUp is not null
+            ? _setUp(state, parameters)
+            : throw new KeyNotFoundException(
+                $"Unknown provider state '{state}'. Known states: {(_states.Count == 0 ? "(none)" : string.Join(", ", _states.Keys.Select(k => $"'{k}'")))}.");
+    }
+
+    private GrpcPactVerificationResult RunEngine(ProviderAdapter adapter)
+    {
+        var handle = PactEngine.pactffi_verifier_new_for_application("Shop.Contracts.Pact", "1.0.0");
+        if (handle == IntPtr.Zero)
+        {
+            throw new InvalidOperationException($"The Pact engine could not create a verifier. {EngineString.Logs()}");
+        }
+
+        try
+        {
+            var port = checked((ushort)adapter.Port);
+            PactEngine.pactffi_verifier_set_provider_info(handle, Provider, "http", "127.0.0.1", port, ProviderAdapter.MessagesPath);
+            PactEngine.pactffi_verifier_add_provider_transport(handle, PactFileTransport.Grpc, port, ProviderAdapter.MessagesPath, "http");
+            PactEngine.pactffi_verifier_add_provider_transport(handle, "message", port, ProviderAdapter.MessagesPath, "http");
+            PactEngine.pactffi_verifier_set_provider_state(handle, adapter.StatesUrl.ToString(), teardown: 1, body: 1);
+            PactEngine.pactffi_verifier_set_verification_options(handle, 0, new CULong((nuint)Math.Max(1000, _callTimeout.TotalMilliseconds + 5000)));
+            PactEngine.pactffi_verifier_set_coloured_output(handle, 0);
+            foreach (var (isDirectory, path) in _sources)
+            {
+                if (isDirectory)
+                {
+                    PactEngine.pactffi_verifier_add_directory_source(handle, path);
+                }
+                else
+                {
+                    PactEngine.pactffi_verifier_add_file_source(handle, path);
+                }
+            }
+
+            var exitCode = PactEngine.pactffi_verifier_execute(handle);
+            var output = EngineString.Take(PactEngine.pactffi_verifier_output(handle, 1)) ?? string.Empty;
+            var json = EngineString.Take(PactEngine.pactffi_verifier_json(handle)) ?? "{}";
+            return VerifierReport.Read(Provider, exitCode == 0, output, json);
+        }
+        finally
+        {
+            PactEngine.pactffi_verifier_shutdown(handle);
+        }
+    }
+}

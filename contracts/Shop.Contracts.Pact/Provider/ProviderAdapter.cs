@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Shop.Contracts.Pact.Consumer;
+
+namespace Shop.Contracts.Pact.Provider;
+
+/// <summary>
+/// The HTTP endpoint the engine's verifier talks to. It turns each pact request into a real gRPC
+/// call on the provider (found by the <c>grpc-service</c>/<c>grpc-method</c> metadata) and answers
+/// 200 with the response's proto JSON and its status in <c>Pact-Message-Metadata</c>; it also runs
+/// provider-state changes. Errors travel as metadata because a non-2xx is a transport failure.
+/// </summary>
+internal sealed class ProviderAdapter : IAsyncDisposable
+{
+    public const string MessagesPath = "/pact/messages";
+    public const string StatesPath = "/pact/provider-states";
+
+    private readonly CallInvoker _provider;
+    private readonly IReadOnlyDictionary<string, ServiceDescriptor> _services;
+    private readonly ProviderStateHandler? _setUp;
+    private readonly ProviderStateHandler? _tearDown;
+    private readonly TimeSpan _callTimeout;
+    private LoopbackServer? _server;
+
+    private ProviderAdapter(
+        CallInvoker provider,
+        IEnumerable<ServiceDescriptor> services,
+        ProviderStateHandler? setUp,
+        ProviderStateHandler? tearDown,
+        TimeSpan callTimeout)
+    {
+        _provider = provider;
+        _services = services.ToDictionary(s => s.FullName);
+        _setUp = setUp;
+        _tearDown = tearDown;
+        _callTimeout = callTimeout;
+    }
+
+    public int Port => _server!.Port;
+
+    public Uri StatesUrl => new(_server!.Address, StatesPath);
+
+    public static async Task<ProviderAdapter> StartAsync(
+        CallInvoker provider,
+        IEnumerable<ServiceDescriptor> services,
+        ProviderStateHandler? setUp,
+        ProviderStateHandler? tearDown,
+        TimeSpan callTimeout)
+    {
+        var adapter = new ProviderAdapter(provider, services, setUp, tearDown, callTimeout);
+        adapter._server = await LoopbackServer.StartAsync(HttpProtocols.Http1, app =>
+        {
+            app.MapPost(MessagesPath, adapter.HandleMessageAsync);
+            app.MapPost(StatesPath, adapter.HandleStateAsync);
+        }).ConfigureAwait(false);
+        return adapter;
+    }
+
+    private async Task HandleMessageAsync(HttpContext context)
+    {
+        using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
+        var request = document.RootElement.TryGetProperty("request", out var r) ? r : default;
+        var metadata = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("metadata", out var m) ? m : default;
+        var serviceName = Text(metadata, NativePact.ServiceKey);
+        var methodName = Text(metadata, NativePact.MethodKey);
+
+        var (status, detail, response) = await CallProviderAsync(serviceName, methodName, request).ConfigureAwait(false);
+
+        var responseMetadata = new JsonObject { [NativePact.StatusKey] = GrpcStatusNames.Of(status) };
+        if (status != StatusCode.OK)
+        {
+            responseMetadata[NativePact.StatusMessageKey] = detail;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = NativePact.ContentType;
+        context.Response.Headers["Pact-Message-Metadata"] =
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(responseMetadata.ToJsonString()));
+        if (response is not null)
+        {
+            await context.Response.WriteAsync(ProtoJson.Format(response)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(StatusCode Status, string Detail, IMessage? Response)> CallProviderAsync(
+        string? serviceName, string? methodName, JsonElement request)
+    {
+        if (serviceName is null || methodName is null)
+        {
+            return (StatusCode.Unimplemented, "The pact interaction names no grpc-service/grpc-method; it was not recorded by Shop.Contracts.Pact.", null);
+        }
+
+        if (!_services.TryGetValue(serviceName, out var service))
+        {
+            return (StatusCode.Unimplemented,
+                $"The provider does not serve {serviceName} (it serves {string.Join(", ", _services.Keys)}).", null);
+        }
+
+        var method = service.FindMethodByName(methodName);
+        if (method is null)
+        {
+            return (StatusCode.Unimplemented, $"{serviceName} has no method {methodName}.", null);
+        }
+
+        IMessage message;
+        try
+        {
+            var contents = request.TryGetProperty("contents", out var c) ? c : default;
+            var json = contents.ValueKind switch
+            {
+                JsonValueKind.Object => contents.GetRawText(),
+                JsonValueKind.String => contents.GetString() ?? "{}",
+                _ => "{}",
+            };
+            message = ProtoJson.Parse(json, method.InputType);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            return (StatusCode.InvalidArgument,
+                $"The pact's request does not fit the provider's {method.InputType.FullName}: {ex.Message}", null);
+        }
+
+        try
+        {
+            var response = await _provider.AsyncUnaryCall(
+                UntypedMethod.For(method), null, new CallOptions(deadline: DateTime.UtcNow + _callTimeout), message).ConfigureAwait(false);
+            return (StatusCode.OK, string.Empty, response);
+        }
+        catch (RpcException ex)
+        {
+            return (ex.StatusCode, ex.Status.Detail, null);
+        }
+    }
+
+    private async Task HandleStateAsync(HttpContext context)
+    {
+        using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
+        var root = document.RootElement;
+        var state = Text(root, "state") ?? string.Empty;
+        var action = Text(root, "action") ?? "setup";
+        if (state.Length == 0)
+        {
+            // The verifier also calls for interactions without any provider state.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var handler = action == "teardown" ? _tearDown : _setUp;
+        if (handler is null)
+        {
+            if (action == "teardown")
+            {
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+
+            await Reject(context, $"No provider-state handler is configured for state '{state}'.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var parameters = ProviderStateParameters.From(root.TryGetProperty("params", out var p) ? p : null);
+            await handler(state, parameters).ConfigureAwait(false);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        }
+        catch (Exception ex)
+        {
+            // 4xx: the verifier retries a 5xx for minutes.
+            await Reject(context, $"Provider state '{state}' ({action}) failed: {ex.Message}").ConfigureAwait(false);
+        }
+    }
+
+    private static Task Reject(HttpContext context, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return context.Response.WriteAsync(message);
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
