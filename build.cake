@@ -51,6 +51,27 @@ Task("Build")
     DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration, NoRestore = true });
 });
 
+Task("Pact-Install")
+    .Description("Installs the pinned Pact engine (libpact_ffi) and CLI from npm into contracts/node_modules.")
+    .Does(() =>
+{
+    var lockFile = root.CombineWithFilePath("contracts/package-lock.json");
+    var marker = root.CombineWithFilePath("contracts/node_modules/.package-lock.json");
+    if (FileExists(marker) && System.IO.File.GetLastWriteTimeUtc(marker.FullPath) >= System.IO.File.GetLastWriteTimeUtc(lockFile.FullPath))
+    {
+        return;
+    }
+    var exitCode = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = "ci --prefix contracts --no-audit --no-fund --loglevel=error",
+        WorkingDirectory = root,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException("npm ci failed: the Pact engine comes from the npm registry (packages in contracts/package.json); Node.js and npm are needed.");
+    }
+});
+
 Task("Db-Up")
     .Description("Starts the private PostgreSQL cluster (installing the server on Debian as root if missing).")
     .Does(() =>
@@ -71,6 +92,7 @@ Task("Db-Down")
 Task("Test")
     .Description("Runs every test project against real PostgreSQL; ends with 'N passed, N failed'.")
     .IsDependentOn("Build")
+    .IsDependentOn("Pact-Install")
     .IsDependentOn("Db-Up")
     .Does(() =>
 {
@@ -86,7 +108,9 @@ Task("Test")
     });
     var (passed, failed) = TrxSummary.Sum(GetFiles(testResults.FullPath + "/**/*.trx"));
     Information($"Test results: {testResults}");
-    Console.WriteLine($"{passed} passed, {failed} failed");
+    var summary = $"{passed} passed, {failed} failed";
+    Console.WriteLine(summary);
+    System.IO.File.WriteAllText(testResults.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
     if (exitCode != 0 || failed > 0 || passed == 0)
     {
         throw new CakeException($"Tests failed (dotnet test exit code {exitCode}).");

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Bootstraps the build: Cake comes from the local tool manifest (.config/dotnet-tools.json).
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet tool restore >/dev/null
-exec dotnet cake build.cake "$@"
+dotnet tool restore >/dev/null || exit 1
+summary=.shop/test-results/summary.txt
+rm -f "$summary"
+dotnet cake build.cake "$@"
+status=$?
+# A test run's last line is its 'N passed, N failed' summary, after Cake's own report.
+[ -f "$summary" ] && cat "$summary"
+exit $status
