@@ -1,0 +1,61 @@
+using Dapper;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Npgsql;
+using Shop.Notifications.V1;
+using Shop.Testing;
+
+[assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
+
+namespace Shop.Notifications.Tests;
+
+/// <summary>Base of every test class: the class's own service host, emptied before each test.</summary>
+public abstract class NotificationsTest
+{
+    protected NotificationsFixture Fixture { get; private set; } = null!;
+
+    protected NotificationService.NotificationServiceClient Notifications => new(Fixture.Host.Channel);
+
+    [TestInitialize]
+    public async Task StartFromEmptyDatabase()
+    {
+        Fixture = await ClassFixtures<NotificationsFixture>.ForAsync(GetType(), NotificationsFixture.CreateAsync);
+        await Fixture.Database.ResetAsync();
+    }
+
+    protected static OrderEvent Event(
+        OrderEventType type, string? userId = null, string? orderId = null, DateTime? occurredAt = null, string? eventId = null) => new()
+    {
+        EventId = eventId ?? Guid.NewGuid().ToString(),
+        Type = type,
+        OrderId = orderId ?? Guid.NewGuid().ToString(),
+        UserId = userId ?? Guid.NewGuid().ToString(),
+        OccurredAt = Timestamp.FromDateTime(occurredAt ?? DateTime.UtcNow),
+    };
+
+    protected async Task<DeliverOrderEventResponse> DeliverAsync(OrderEvent orderEvent) =>
+        await Notifications.DeliverOrderEventAsync(new DeliverOrderEventRequest { Event = orderEvent });
+
+    /// <summary>Rows in the table, read past the service, so tests see what was really written.</summary>
+    protected async Task<long> StoredRowsAsync(string? eventId = null)
+    {
+        await using var connection = new NpgsqlConnection(Fixture.Database.ConnectionString);
+        return eventId is null
+            ? await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifications")
+            : await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifications WHERE event_id = @id", new { id = Guid.Parse(eventId) });
+    }
+
+    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
+    {
+        var error = await Assert.ThrowsExactlyAsync<RpcException>(call);
+        Assert.AreEqual(code, error.StatusCode, error.Status.Detail);
+        return error;
+    }
+}
+
+[TestClass]
+public static class AssemblyHooks
+{
+    [AssemblyCleanup]
+    public static Task DisposeHosts() => ClassFixtures<NotificationsFixture>.DisposeAllAsync();
+}
