@@ -125,6 +125,7 @@ Task("Run")
 {
     var mesh = new MeshProcesses(Context, root, configuration, MeshEnvironment());
     mesh.Start("Shop.Users", 5101, new() { ["ConnectionStrings__Users"] = ServiceConnection("shop_users") });
+    mesh.Start("Shop.Notifications", 5103, new() { ["ConnectionStrings__Notifications"] = ServiceConnection("shop_notifications") });
     mesh.WaitUntilListening();
     Information("Ctrl-C stops the services (PostgreSQL keeps running; ./build.sh --target=Db-Down stops it).");
     mesh.WaitForExit();
