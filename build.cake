@@ -310,6 +310,7 @@ public sealed class MeshProcesses
         this.configuration = configuration;
         this.environment = environment;
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; StopAll(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
     }
 
     public void Start(string project, int port, Dictionary<string, string> settings)
