@@ -73,18 +73,32 @@ internal sealed class GrpcMockServer : IAsyncDisposable
             [NativePact.ServiceKey] = service,
             [NativePact.MethodKey] = method,
         };
+        // Several interactions may accept this request (a regex on one, an exact value on another):
+        // the one whose example is exactly this request wins, then one not called yet, then declaration order.
         var report = new List<string>();
-        foreach (var candidate in candidates.OrderBy(c => c.Calls > 0))
+        var accepted = new List<MockInteraction>();
+        foreach (var candidate in candidates)
         {
             var mismatches = EngineRequestMatcher.Mismatches(candidate.ExpectedRequestJson, actualJson, metadata);
             if (mismatches.Count == 0)
             {
-                candidate.RecordCall();
-                await RespondAsync(context, candidate.Definition).ConfigureAwait(false);
-                return;
+                accepted.Add(candidate);
             }
+            else
+            {
+                report.Add($"  interaction '{candidate.Definition.Description}':\n" + string.Join("\n", mismatches.Select(m => "    - " + m)));
+            }
+        }
 
-            report.Add($"  interaction '{candidate.Definition.Description}':\n" + string.Join("\n", mismatches.Select(m => "    - " + m)));
+        var chosen = accepted
+            .OrderByDescending(c => ProtoJson.Format(c.Definition.Request!.Message) == actualJson)
+            .ThenBy(c => c.Calls > 0)
+            .FirstOrDefault();
+        if (chosen is not null)
+        {
+            chosen.RecordCall();
+            await RespondAsync(context, chosen.Definition).ConfigureAwait(false);
+            return;
         }
 
         Fail(context, StatusCode.FailedPrecondition,

@@ -43,6 +43,12 @@ public static class Match
     public static Matcher Number() =>
         new("number", (value, _) => Rule("number", value));
 
+    /// <summary>
+    /// A non-empty string. Proto3 cannot tell an unset string from "", so <see cref="Type"/> accepts a
+    /// provider that stops filling the field; use this for strings the consumer needs.
+    /// </summary>
+    public static Matcher NonEmpty() => Regex(@"^[\s\S]+$");
+
     /// <summary>An int64/uint64/fixed64 field, which proto3 JSON writes as a string of digits.</summary>
     public static Matcher Int64() => Regex(@"^-?\d+$");
 

@@ -112,14 +112,7 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         IMessage message;
         try
         {
-            var contents = request.TryGetProperty("contents", out var c) ? c : default;
-            var json = contents.ValueKind switch
-            {
-                JsonValueKind.Object => contents.GetRawText(),
-                JsonValueKind.String => contents.GetString() ?? "{}",
-                _ => "{}",
-            };
-            message = ProtoJson.Parse(json, method.InputType);
+            message = ProtoJson.Parse(RequestJson(request), method.InputType);
         }
         catch (InvalidProtocolBufferException ex)
         {
@@ -137,6 +130,28 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         {
             return (ex.StatusCode, ex.Status.Detail, null);
         }
+    }
+
+    /// <summary>
+    /// The request body from the verifier's V4 contents (<c>{"content": ..., "contentType": ..., "encoded": ...}</c>):
+    /// JSON content arrives parsed, other content as text or base64.
+    /// </summary>
+    private static string RequestJson(JsonElement request)
+    {
+        if (!request.TryGetProperty("contents", out var contents) || contents.ValueKind != JsonValueKind.Object ||
+            !contents.TryGetProperty("content", out var content))
+        {
+            return "{}";
+        }
+
+        var encoded = contents.TryGetProperty("encoded", out var e) && e.ValueKind is not (JsonValueKind.False or JsonValueKind.Null);
+        return content.ValueKind switch
+        {
+            JsonValueKind.String when encoded => Encoding.UTF8.GetString(Convert.FromBase64String(content.GetString()!)),
+            JsonValueKind.String => content.GetString()!,
+            JsonValueKind.Object => content.GetRawText(),
+            _ => "{}",
+        };
     }
 
     private async Task HandleStateAsync(HttpContext context)
