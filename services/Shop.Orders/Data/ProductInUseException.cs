@@ -1,0 +1,6 @@
+namespace Shop.Orders.Data;
+
+internal sealed class ProductInUseException(Guid productId) : Exception($"product {productId} is part of orders and cannot be deleted")
+{
+    public Guid ProductId { get; } = productId;
+}

@@ -1,0 +1,101 @@
+using Dapper;
+using Npgsql;
+
+namespace Shop.Orders.Data;
+
+internal sealed class ProductRepository(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "id, name, price, stock, category, created_at";
+
+    private const string InsertSql = $"""
+        INSERT INTO products (id, name, price, stock, category)
+        VALUES (@Id, @Name, @Price, @Stock, @Category)
+        RETURNING {Columns}
+        """;
+
+    public async Task<ProductRecord> InsertAsync(Guid id, string name, decimal price, int stock, string category, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleAsync<ProductRecord>(new CommandDefinition(
+            InsertSql, new { Id = id, Name = name, Price = price, Stock = stock, Category = category }, cancellationToken: ct));
+    }
+
+    public async Task<ProductRecord?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ProductRecord>(
+            new CommandDefinition($"SELECT {Columns} FROM products WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <returns>The products that exist among <paramref name="ids"/>, by id.</returns>
+    public async Task<IReadOnlyDictionary<Guid, ProductRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ProductRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM products WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(p => p.Id);
+    }
+
+    private const string PageSql = $"""
+        SELECT {Columns} FROM products
+        WHERE @category = '' OR category = @category
+        ORDER BY name, id
+        OFFSET @offset LIMIT @limit
+        """;
+
+    /// <param name="category">Empty for every category.</param>
+    public async Task<IReadOnlyList<ProductRecord>> ListAsync(string category, int offset, int limit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ProductRecord>(new CommandDefinition(PageSql, new { category, offset, limit }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    private const string AdjustStockSql = $"""
+        UPDATE products SET stock = stock + @delta
+        WHERE id = @id AND stock + @delta >= 0
+        RETURNING {Columns}
+        """;
+
+    /// <returns>The product with its new stock, or null when there is no such product or the stock would go below zero.</returns>
+    public async Task<ProductRecord?> AdjustStockAsync(Guid id, int delta, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ProductRecord>(new CommandDefinition(AdjustStockSql, new { id, delta }, cancellationToken: ct));
+    }
+
+    /// <returns>False when there was no product with that id.</returns>
+    /// <exception cref="ProductInUseException">An order item refers to the product.</exception>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM products WHERE id = @id", new { id }, cancellationToken: ct)) == 1;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new ProductInUseException(id);
+        }
+    }
+
+    // The WHERE makes the check and the decrement one atomic step: a concurrent payment waits for
+    // this row's lock, then re-reads the stock it left, so stock never goes below zero.
+    private const string TakeStockSql = """
+        UPDATE products SET stock = stock - @quantity
+        WHERE id = @productId AND stock >= @quantity
+        """;
+
+    /// <returns>False, changing nothing, when fewer than <paramref name="quantity"/> are in stock.</returns>
+    public async Task<bool> TakeStockAsync(NpgsqlTransaction transaction, Guid productId, int quantity, CancellationToken ct) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            TakeStockSql, new { productId, quantity }, transaction, cancellationToken: ct)) == 1;
+
+    public async Task ReturnStockAsync(NpgsqlTransaction transaction, Guid productId, int quantity, CancellationToken ct) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE products SET stock = stock + @quantity WHERE id = @productId", new { productId, quantity }, transaction, cancellationToken: ct));
+
+    public async Task<int> StockAsync(NpgsqlTransaction transaction, Guid productId, CancellationToken ct) =>
+        await transaction.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT stock FROM products WHERE id = @productId", new { productId }, transaction, cancellationToken: ct));
+}

@@ -1,0 +1,68 @@
+using Grpc.Core;
+using Shop.Orders.Data;
+using Shop.Orders.V1;
+using Shop.ServiceDefaults.Grpc;
+
+namespace Shop.Orders.Grpc;
+
+internal sealed class ProductGrpcService(ProductRepository products) : ProductService.ProductServiceBase
+{
+    /// <summary>Bounds stock and adjustments well inside <c>integer</c>.</summary>
+    private const int MaxStock = 1_000_000;
+
+    public override async Task<CreateProductResponse> CreateProduct(CreateProductRequest request, ServerCallContext context)
+    {
+        var name = RequestValidation.RequireText(request.Name, "name");
+        var price = MoneyMapping.ToPositiveEuros(request.Price, "price");
+        if (request.Stock is < 0 or > MaxStock) throw RequestValidation.Invalid("stock", $"must be between 0 and {MaxStock}");
+        var category = RequestValidation.RequireText(request.Category, "category", 100);
+        var product = await products.InsertAsync(Guid.CreateVersion7(), name, price, request.Stock, category, context.CancellationToken);
+        return new CreateProductResponse { Product = product.ToMessage() };
+    }
+
+    public override async Task<GetProductResponse> GetProduct(GetProductRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.RequireId(request.ProductId, "product_id");
+        var product = await products.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
+        return new GetProductResponse { Product = product.ToMessage() };
+    }
+
+    public override async Task<ListProductsResponse> ListProducts(ListProductsRequest request, ServerCallContext context)
+    {
+        var size = RequestValidation.PageSize(request.PageSize);
+        var offset = PageToken.Offset(request.PageToken);
+        var page = await products.ListAsync(request.Category.Trim(), offset, size, context.CancellationToken);
+        var response = new ListProductsResponse { NextPageToken = PageToken.Next(offset, size, page.Count) };
+        response.Products.AddRange(page.Select(p => p.ToMessage()));
+        return response;
+    }
+
+    public override async Task<AdjustStockResponse> AdjustStock(AdjustStockRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.RequireId(request.ProductId, "product_id");
+        if (request.Delta is < -MaxStock or > MaxStock) throw RequestValidation.Invalid("delta", $"must be between -{MaxStock} and {MaxStock}");
+        var product = await products.AdjustStockAsync(id, request.Delta, context.CancellationToken);
+        if (product is null)
+        {
+            var current = await products.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"delta: {request.Delta} would take the stock of product {id} below zero ({current.Stock} in stock)"));
+        }
+        return new AdjustStockResponse { Product = product.ToMessage() };
+    }
+
+    public override async Task<DeleteProductResponse> DeleteProduct(DeleteProductRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.RequireId(request.ProductId, "product_id");
+        try
+        {
+            return await products.DeleteAsync(id, context.CancellationToken) ? new DeleteProductResponse() : throw NotFound(id);
+        }
+        catch (ProductInUseException e)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+        }
+    }
+
+    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"product {id} not found"));
+}

@@ -1,0 +1,161 @@
+using Grpc.Core;
+using Npgsql;
+using Shop.Orders.Data;
+using Shop.Orders.Grpc;
+using Shop.Orders.Users;
+
+namespace Shop.Orders.Orders;
+
+/// <summary>
+/// The order life cycle: PENDING -> PAID -> FULFILLED, or CANCELLED from PENDING or PAID. Each change
+/// is one short transaction that locks the order row first, moves stock, and appends its outbox event;
+/// anything that fails rolls the whole change back.
+/// </summary>
+internal sealed class OrderWorkflow(
+    NpgsqlDataSource dataSource,
+    OrderRepository orders,
+    ProductRepository products,
+    PaymentRepository payments,
+    OrderEventRepository events,
+    UserDirectory users)
+{
+    public async Task<OrderDetails> PlaceAsync(Guid userId, IReadOnlyList<OrderLine> lines, CancellationToken ct)
+    {
+        if (!await users.ExistsAsync(userId, ct))
+        {
+            throw FailedPrecondition($"user {userId} does not exist");
+        }
+
+        var catalogue = await products.FindManyAsync(lines.Select(l => l.ProductId).ToList(), ct);
+        var orderId = Guid.CreateVersion7();
+        var items = new List<OrderItemRecord>();
+        foreach (var line in lines)
+        {
+            var product = catalogue.GetValueOrDefault(line.ProductId)
+                ?? throw FailedPrecondition($"{line.Field}.product_id: product {line.ProductId} does not exist");
+            if (line.ExpectedUnitPrice is { } expected && expected != product.Price)
+            {
+                throw FailedPrecondition(
+                    $"{line.Field}.expected_unit_price: {MoneyMapping.Display(expected)} does not match the price of product {product.Id}, {MoneyMapping.Display(product.Price)}");
+            }
+            items.Add(new OrderItemRecord(orderId, product.Id, product.Name, line.Quantity, product.Price));
+        }
+        var total = items.Sum(i => i.LineTotal);
+        if (total > MoneyMapping.MaxAmount)
+        {
+            throw FailedPrecondition($"items: the order total {MoneyMapping.Display(total)} exceeds {MoneyMapping.Display(MoneyMapping.MaxAmount)}");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var order = await orders.InsertAsync(transaction, orderId, userId, OrderStates.Pending, total, ct);
+        try
+        {
+            await orders.InsertItemsAsync(transaction, items, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // Deleted since the catalogue was read.
+            throw FailedPrecondition("items: a product was deleted while the order was placed");
+        }
+        await events.AppendAsync(transaction, order, OrderEventTypes.Placed, ct);
+        await transaction.CommitAsync(ct);
+        return new OrderDetails(order, items.OrderBy(i => i.ProductId).ToList());
+    }
+
+    /// <summary>
+    /// Charges the exact total and takes every item's stock, all or nothing. A retry with the
+    /// idempotency key of the order's payment returns that payment and the order as it is now.
+    /// </summary>
+    public async Task<(OrderDetails Order, PaymentRecord Payment)> PayAsync(Guid orderId, string method, decimal amount, string idempotencyKey, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var order = await LockAsync(transaction, orderId, ct);
+
+        // Concurrent retries wait for the order lock above, so they find the payment the first one made.
+        if (await payments.FindForOrderAsync(transaction, orderId, ct) is { } earlier && earlier.IdempotencyKey == idempotencyKey)
+        {
+            if (earlier.Amount != amount || earlier.Method != method)
+            {
+                throw FailedPrecondition(
+                    $"idempotency_key: '{idempotencyKey}' was used for a payment of {MoneyMapping.Display(earlier.Amount)} by {earlier.Method}, not this one");
+            }
+            return (new OrderDetails(order, await orders.ItemsAsync(transaction, orderId, ct)), earlier);
+        }
+
+        RequireStatus(order, OrderStates.Pending, "paid");
+        if (amount != order.Total)
+        {
+            throw FailedPrecondition($"amount: {MoneyMapping.Display(amount)} does not equal the order total {MoneyMapping.Display(order.Total)}");
+        }
+
+        // Items come ordered by product id, so concurrent payments lock stock rows in one order and cannot deadlock.
+        var items = await orders.ItemsAsync(transaction, orderId, ct);
+        foreach (var item in items)
+        {
+            if (!await products.TakeStockAsync(transaction, item.ProductId, item.Quantity, ct))
+            {
+                var available = await products.StockAsync(transaction, item.ProductId, ct);
+                throw FailedPrecondition($"insufficient stock for product {item.ProductId}: {item.Quantity} wanted, {available} available");
+            }
+        }
+        var payment = await payments.InsertAsync(transaction, Guid.CreateVersion7(), orderId, method, amount, idempotencyKey, ct);
+        order = await orders.SetStatusAsync(transaction, orderId, OrderStates.Paid, ct);
+        await events.AppendAsync(transaction, order, OrderEventTypes.Paid, ct);
+        await transaction.CommitAsync(ct);
+        return (new OrderDetails(order, items), payment);
+    }
+
+    public async Task<OrderDetails> FulfillAsync(Guid orderId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var order = await LockAsync(transaction, orderId, ct);
+        RequireStatus(order, OrderStates.Paid, "fulfilled");
+        order = await orders.SetStatusAsync(transaction, orderId, OrderStates.Fulfilled, ct);
+        await events.AppendAsync(transaction, order, OrderEventTypes.Fulfilled, ct);
+        var items = await orders.ItemsAsync(transaction, orderId, ct);
+        await transaction.CommitAsync(ct);
+        return new OrderDetails(order, items);
+    }
+
+    /// <summary>Cancels a pending or paid order; a paid order's stock goes back.</summary>
+    public async Task<OrderDetails> CancelAsync(Guid orderId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var order = await LockAsync(transaction, orderId, ct);
+        if (order.Status is not (OrderStates.Pending or OrderStates.Paid))
+        {
+            throw FailedPrecondition($"order {orderId} is {OrderStates.Display(order.Status)}; only a PENDING or PAID order can be cancelled");
+        }
+        var items = await orders.ItemsAsync(transaction, orderId, ct);
+        if (order.Status == OrderStates.Paid)
+        {
+            foreach (var item in items)
+            {
+                await products.ReturnStockAsync(transaction, item.ProductId, item.Quantity, ct);
+            }
+        }
+        order = await orders.SetStatusAsync(transaction, orderId, OrderStates.Cancelled, ct);
+        await events.AppendAsync(transaction, order, OrderEventTypes.Cancelled, ct);
+        await transaction.CommitAsync(ct);
+        return new OrderDetails(order, items);
+    }
+
+    private async Task<OrderRecord> LockAsync(NpgsqlTransaction transaction, Guid orderId, CancellationToken ct) =>
+        await orders.LockAsync(transaction, orderId, ct)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"order {orderId} not found"));
+
+    private static void RequireStatus(OrderRecord order, string required, string becoming)
+    {
+        if (order.Status != required)
+        {
+            throw FailedPrecondition(
+                $"order {order.Id} is {OrderStates.Display(order.Status)}; only a {OrderStates.Display(required)} order can be {becoming}");
+        }
+    }
+
+    private static RpcException FailedPrecondition(string message) => new(new Status(StatusCode.FailedPrecondition, message));
+}
