@@ -72,6 +72,31 @@ Task("Pact-Install")
     }
 });
 
+Task("Proto-Check")
+    .Description("buf lint (standard rules) and buf breaking against the main branch, for every proto.")
+    .Does(() =>
+{
+    var buf = root.CombineWithFilePath(".config/node_modules/.bin/buf");
+    if (!FileExists(buf) && StartProcess("npm", new ProcessSettings { Arguments = "ci --prefix .config --no-audit --no-fund --loglevel=error", WorkingDirectory = root }) != 0)
+    {
+        throw new CakeException("npm ci --prefix .config failed: buf comes from the npm registry (.config/package.json).");
+    }
+    if (StartProcess(buf, new ProcessSettings { Arguments = "lint protos", WorkingDirectory = root }) != 0)
+    {
+        throw new CakeException("buf lint found problems in protos/ (listed above).");
+    }
+    var against = Argument("proto-base", "main");
+    if (StartProcess("git", new ProcessSettings { Arguments = $"rev-parse --verify --quiet {against}", WorkingDirectory = root, RedirectStandardOutput = true }) != 0)
+    {
+        Warning($"No git ref '{against}': breaking-change check skipped (pass --proto-base=<ref>).");
+        return;
+    }
+    if (StartProcess(buf, new ProcessSettings { Arguments = $"breaking protos --against \".git#ref={against},subdir=protos\"", WorkingDirectory = root }) != 0)
+    {
+        throw new CakeException($"buf breaking: protos/ breaks compatibility with {against} (listed above). Add a new field, RPC or package version instead.");
+    }
+});
+
 Task("Db-Up")
     .Description("Starts the private PostgreSQL cluster (installing the server on Debian as root if missing).")
     .Does(() =>
