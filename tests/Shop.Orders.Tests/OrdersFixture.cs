@@ -1,0 +1,92 @@
+extern alias OrdersService;
+extern alias UsersService;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Shop.Testing;
+using OrdersProgram = OrdersService::Shop.Orders.Program;
+using UsersProgram = UsersService::Shop.Users.Program;
+
+namespace Shop.Orders.Tests;
+
+/// <summary>
+/// The orders service in-process on a database of its own, talking over gRPC to a real users
+/// service hosted in the same process (or, for failure tests, to an address that does not answer).
+/// </summary>
+public sealed class OrdersFixture : IAsyncDisposable
+{
+    private readonly IAsyncDisposable? usersStandIn;
+
+    private OrdersFixture(TestDatabase database, GrpcServiceHost<OrdersProgram> host, TestDatabase? usersDatabase,
+        GrpcServiceHost<UsersProgram>? usersHost, IAsyncDisposable? usersStandIn)
+    {
+        Database = database;
+        Host = host;
+        UsersDatabase = usersDatabase;
+        UsersHost = usersHost;
+        this.usersStandIn = usersStandIn;
+    }
+
+    public TestDatabase Database { get; }
+
+    public GrpcServiceHost<OrdersProgram> Host { get; }
+
+    public TestDatabase? UsersDatabase { get; }
+
+    public GrpcServiceHost<UsersProgram>? UsersHost { get; }
+
+    /// <summary>Orders wired to an in-process users service.</summary>
+    public static async Task<OrdersFixture> CreateAsync()
+    {
+        var usersDatabase = await TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly);
+        var usersHost = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Users"] = usersDatabase.ConnectionString,
+            ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["Auth:PasswordHashIterations"] = "1000",
+        });
+        _ = usersHost.Server;
+
+        var database = await TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly);
+        // The users client keeps its production setup (client factory, deadline, propagation); only
+        // the bottom of its handler pipeline is swapped for the in-process users server.
+        var host = new GrpcServiceHost<OrdersProgram>(Settings(database, usersHost.Server.BaseAddress), services =>
+            services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = usersHost.Server.CreateHandler())));
+        _ = host.Server;
+        return new OrdersFixture(database, host, usersDatabase, usersHost, null);
+    }
+
+    /// <summary>Orders whose users service is at <paramref name="usersAddress"/>, over real sockets.</summary>
+    /// <param name="standIn">Whatever serves that address, disposed with the fixture.</param>
+    public static async Task<OrdersFixture> WithUsersAtAsync(Uri usersAddress, TimeSpan deadline, IAsyncDisposable? standIn = null)
+    {
+        var database = await TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly);
+        var settings = Settings(database, usersAddress);
+        settings["UserDirectory:Deadline"] = deadline.ToString("c");
+        var host = new GrpcServiceHost<OrdersProgram>(settings);
+        _ = host.Server;
+        return new OrdersFixture(database, host, null, null, standIn);
+    }
+
+    public async Task ResetAsync()
+    {
+        await Database.ResetAsync();
+        if (UsersDatabase is not null) await UsersDatabase.ResetAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+        if (UsersHost is not null) await UsersHost.DisposeAsync();
+        if (UsersDatabase is not null) await UsersDatabase.DisposeAsync();
+        if (usersStandIn is not null) await usersStandIn.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Settings(TestDatabase database, Uri usersAddress) => new()
+    {
+        ["ConnectionStrings:Orders"] = database.ConnectionString,
+        ["Services:Users"] = usersAddress.ToString(),
+    };
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Dapper;
+using Grpc.Core;
+using Npgsql;
+using Shop.Common.V1;
+using Shop.Orders.V1;
+using Shop.Testing;
+using Shop.Users.V1;
+
+[assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
+
+namespace Shop.Orders.Tests;
+
+/// <summary>Base of every test class: the class's own orders and users hosts, emptied before each test.</summary>
+public abstract class OrdersTest
+{
+    protected OrdersFixture Fixture { get; private set; } = null!;
+
+    protected ProductService.ProductServiceClient Products => new(Fixture.Host.Channel);
+
+    protected OrderService.OrderServiceClient Orders => new(Fixture.Host.Channel);
+
+    protected UserService.UserServiceClient Users => new(Fixture.UsersHost!.Channel);
+
+    /// <summary>How the class's fixture is made; by default with an in-process users service.</summary>
+    protected virtual Task<OrdersFixture> CreateFixtureAsync() => OrdersFixture.CreateAsync();
+
+    [TestInitialize]
+    public async Task StartFromEmptyDatabases()
+    {
+        Fixture = await ClassFixtures<OrdersFixture>.ForAsync(GetType(), CreateFixtureAsync);
+        await Fixture.ResetAsync();
+    }
+
+    /// <summary>An exact euro amount, e.g. Eur("199.98").</summary>
+    protected static Money Eur(string amount)
+    {
+        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
+        var units = decimal.Truncate(value);
+        return new Money { CurrencyCode = "EUR", Units = (long)units, Nanos = (int)((value - units) * 1_000_000_000) };
+    }
+
+    protected async Task<string> CreateUserAsync(string email = "ada@example.com", string name = "Ada Lovelace") =>
+        (await Users.CreateUserAsync(new CreateUserRequest { Email = email, Name = name, Password = "correct horse" })).User.UserId;
+
+    protected async Task<Product> CreateProductAsync(string price = "99.99", int stock = 10, string name = "Teapot", string category = "kitchen") =>
+        (await Products.CreateProductAsync(new CreateProductRequest { Name = name, Price = Eur(price), Stock = stock, Category = category })).Product;
+
+    protected async Task<Order> PlaceOrderAsync(string userId, params (Product Product, int Quantity)[] items)
+    {
+        var request = new PlaceOrderRequest { UserId = userId };
+        request.Items.AddRange(items.Select(i => new PlaceOrderItem { ProductId = i.Product.ProductId, Quantity = i.Quantity }));
+        return (await Orders.PlaceOrderAsync(request)).Order;
+    }
+
+    protected async Task<PayOrderResponse> PayAsync(Order order, string? idempotencyKey = null, Money? amount = null) =>
+        await Orders.PayOrderAsync(new PayOrderRequest
+        {
+            OrderId = order.OrderId,
+            Method = PaymentMethod.Card,
+            Amount = amount ?? order.Total,
+            IdempotencyKey = idempotencyKey ?? Guid.NewGuid().ToString(),
+        });
+
+    protected async Task<int> StockAsync(Product product) =>
+        (await Products.GetProductAsync(new GetProductRequest { ProductId = product.ProductId })).Product.Stock;
+
+    /// <summary>Reads the orders database directly, to check what a call did (or did not) write.</summary>
+    protected async Task<T> QueryOrdersDbAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(Fixture.Database.ConnectionString);
+        return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException($"no result for {sql}");
+    }
+
+    /// <summary>Rows in each table that records orders, e.g. "orders=0 order_items=0 payments=0 order_events=0".</summary>
+    protected async Task<string> OrderRowCountsAsync() => await QueryOrdersDbAsync<string>("""
+        SELECT format('orders=%s order_items=%s payments=%s order_events=%s',
+            (SELECT count(*) FROM orders), (SELECT count(*) FROM order_items),
+            (SELECT count(*) FROM payments), (SELECT count(*) FROM order_events))
+        """);
+
+    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
+    {
+        var error = await Assert.ThrowsExactlyAsync<RpcException>(call);
+        Assert.AreEqual(code, error.StatusCode, error.Status.Detail);
+        return error;
+    }
+}
+
+[TestClass]
+public static class AssemblyHooks
+{
+    [AssemblyCleanup]
+    public static Task DisposeHosts() => ClassFixtures<OrdersFixture>.DisposeAllAsync();
+}

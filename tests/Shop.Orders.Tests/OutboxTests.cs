@@ -1,0 +1,77 @@
+extern alias OrdersService;
+
+using Npgsql;
+using Shop.Orders.V1;
+using OrdersService::Shop.Orders.Data;
+
+namespace Shop.Orders.Tests;
+
+/// <summary>Every order state change leaves one event in the order_events outbox, in order, undelivered.</summary>
+[TestClass]
+public sealed class OutboxTests : OrdersTest
+{
+    private NpgsqlDataSource dataSource = null!;
+    private OrderEventRepository outbox = null!;
+
+    [TestInitialize]
+    public void OpenOutbox()
+    {
+        dataSource = NpgsqlDataSource.Create(Fixture.Database.ConnectionString);
+        outbox = new OrderEventRepository(dataSource);
+    }
+
+    [TestCleanup]
+    public ValueTask CloseOutbox() => dataSource.DisposeAsync();
+
+    [TestMethod]
+    public async Task Each_transition_appends_one_event_in_sequence()
+    {
+        var userId = await CreateUserAsync();
+        var teapot = await CreateProductAsync();
+        var fulfilled = await PlaceOrderAsync(userId, (teapot, 1));
+        await PayAsync(fulfilled);
+        await Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = fulfilled.OrderId });
+        var cancelled = await PlaceOrderAsync(userId, (teapot, 1));
+        await Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = cancelled.OrderId });
+
+        var events = await outbox.ListUndeliveredAsync(100, default);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                (fulfilled.OrderId, "order_placed"), (fulfilled.OrderId, "order_paid"), (fulfilled.OrderId, "order_fulfilled"),
+                (cancelled.OrderId, "order_placed"), (cancelled.OrderId, "order_cancelled"),
+            },
+            events.Select(e => (e.OrderId.ToString(), e.Type)).ToArray());
+        Assert.IsTrue(events.All(e => e.UserId.ToString() == userId && e.DeliveredAt is null));
+        Assert.AreEqual(events.Count, events.Select(e => e.Id).Distinct().Count(), "event ids are unique");
+        CollectionAssert.AreEqual(events.OrderBy(e => e.Sequence).ToList(), events.ToList());
+    }
+
+    [TestMethod]
+    public async Task A_failed_transition_appends_no_event()
+    {
+        var userId = await CreateUserAsync();
+        var order = await PlaceOrderAsync(userId, (await CreateProductAsync(stock: 1), 2));
+
+        await Assert.ThrowsExactlyAsync<Grpc.Core.RpcException>(() => PayAsync(order));
+        await Assert.ThrowsExactlyAsync<Grpc.Core.RpcException>(async () => await Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = order.OrderId }));
+
+        Assert.AreEqual("order_placed", (await outbox.ListUndeliveredAsync(100, default)).Single().Type);
+    }
+
+    [TestMethod]
+    public async Task Delivered_events_are_not_read_again()
+    {
+        var userId = await CreateUserAsync();
+        var order = await PlaceOrderAsync(userId, (await CreateProductAsync(), 1));
+        await PayAsync(order);
+
+        var first = await outbox.ListUndeliveredAsync(1, default);
+        Assert.AreEqual("order_placed", first.Single().Type);
+        await outbox.MarkDeliveredAsync([first[0].Id], default);
+
+        Assert.AreEqual("order_paid", (await outbox.ListUndeliveredAsync(100, default)).Single().Type);
+        Assert.AreEqual(1L, await QueryOrdersDbAsync<long>("SELECT count(*) FROM order_events WHERE delivered_at IS NOT NULL"));
+    }
+}
