@@ -150,6 +150,11 @@ Task("Run")
 {
     var mesh = new MeshProcesses(Context, root, configuration, MeshEnvironment());
     mesh.Start("Shop.Users", 5101, new() { ["ConnectionStrings__Users"] = ServiceConnection("shop_users") });
+    mesh.Start("Shop.Orders", 5102, new()
+    {
+        ["ConnectionStrings__Orders"] = ServiceConnection("shop_orders"),
+        ["Services__Users"] = "http://127.0.0.1:5101",
+    });
     mesh.Start("Shop.Notifications", 5103, new() { ["ConnectionStrings__Notifications"] = ServiceConnection("shop_notifications") });
     mesh.WaitUntilListening();
     Information("Ctrl-C stops the services (PostgreSQL keeps running; ./build.sh --target=Db-Down stops it).");
