@@ -22,6 +22,31 @@ string PostgresConnection() => externalPostgres ?? $"Host=127.0.0.1;Port={pgPort
 
 string ServiceConnection(string database) => $"{PostgresConnection()};Database={database}";
 
+// The mesh as real processes on the Run ports, wired to each other and to PostgreSQL.
+MeshProcesses StartMesh()
+{
+    var mesh = new MeshProcesses(Context, root, configuration, MeshEnvironment());
+    mesh.Start("Shop.Users", 5101, new() { ["ConnectionStrings__Users"] = ServiceConnection("shop_users") });
+    mesh.Start("Shop.Orders", 5102, new()
+    {
+        ["ConnectionStrings__Orders"] = ServiceConnection("shop_orders"),
+        ["Services__Users"] = "http://127.0.0.1:5101",
+    });
+    mesh.Start("Shop.Notifications", 5103, new() { ["ConnectionStrings__Notifications"] = ServiceConnection("shop_notifications") });
+    mesh.WaitUntilListening();
+    return mesh;
+}
+
+// The command-line client against the Run ports; a failed command fails the build.
+void ShopCli(string arguments)
+{
+    var cli = root.CombineWithFilePath($"services/Shop.Cli/bin/{configuration}/net10.0/Shop.Cli.dll");
+    if (StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{cli}\" {arguments}" }) != 0)
+    {
+        throw new CakeException($"shop {arguments} failed.");
+    }
+}
+
 // Environment for everything that talks to PostgreSQL or loads the Pact engine.
 Dictionary<string, string> MeshEnvironment() => new()
 {
@@ -148,17 +173,35 @@ Task("Run")
     .IsDependentOn("Db-Up")
     .Does(() =>
 {
-    var mesh = new MeshProcesses(Context, root, configuration, MeshEnvironment());
-    mesh.Start("Shop.Users", 5101, new() { ["ConnectionStrings__Users"] = ServiceConnection("shop_users") });
-    mesh.Start("Shop.Orders", 5102, new()
-    {
-        ["ConnectionStrings__Orders"] = ServiceConnection("shop_orders"),
-        ["Services__Users"] = "http://127.0.0.1:5101",
-    });
-    mesh.Start("Shop.Notifications", 5103, new() { ["ConnectionStrings__Notifications"] = ServiceConnection("shop_notifications") });
-    mesh.WaitUntilListening();
+    var mesh = StartMesh();
+    Information("Call them with grpcurl -plaintext 127.0.0.1:5101 list, or the client: dotnet run --project services/Shop.Cli -- --help");
     Information("Ctrl-C stops the services (PostgreSQL keeps running; ./build.sh --target=Db-Down stops it).");
     mesh.WaitForExit();
+});
+
+Task("Demo")
+    .Description("Starts the mesh as processes and walks the seed scenario, with an orders outage; exit 0 only if every step behaved.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Db-Up")
+    .Does(() =>
+{
+    var mesh = StartMesh();
+    try
+    {
+        ShopCli("health --wait 30");
+        ShopCli("demo --phase flow");
+        Information("Stopping the orders service...");
+        mesh.Stop("Shop.Orders");
+        ShopCli("demo --phase outage");
+        Information("Restarting the orders service...");
+        mesh.Restart("Shop.Orders");
+        ShopCli("health --wait 30");
+        ShopCli("demo --phase recovery");
+    }
+    finally
+    {
+        mesh.StopAll();
+    }
 });
 
 Task("Default")
@@ -331,7 +374,7 @@ public sealed class MeshProcesses
     private readonly DirectoryPath root;
     private readonly string configuration;
     private readonly Dictionary<string, string> environment;
-    private readonly List<(string Name, int Port, System.Diagnostics.Process Process)> running = new();
+    private readonly Dictionary<string, (int Port, Dictionary<string, string> Settings, System.Diagnostics.Process Process)> running = new();
 
     public MeshProcesses(ICakeContext context, DirectoryPath root, string configuration, Dictionary<string, string> environment)
     {
@@ -346,20 +389,34 @@ public sealed class MeshProcesses
     public void Start(string project, int port, Dictionary<string, string> settings)
     {
         var dll = root.CombineWithFilePath($"services/{project}/bin/{configuration}/net10.0/{project}.dll");
-        var env = new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
-        foreach (var (key, value) in settings) env[key] = value;
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = dll.GetDirectory().FullPath };
         start.ArgumentList.Add(dll.FullPath);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (key, value) in env) start.Environment[key] = value;
-        var process = System.Diagnostics.Process.Start(start);
-        running.Add((project, port, process));
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        running[project] = (port, settings, System.Diagnostics.Process.Start(start));
+    }
+
+    public void Stop(string project)
+    {
+        var process = running[project].Process;
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Restart(string project)
+    {
+        Stop(project);
+        var (port, settings, _) = running[project];
+        Start(project, port, settings);
+        WaitUntilListening();
     }
 
     public void WaitUntilListening()
     {
-        foreach (var (name, port, process) in running)
+        foreach (var (name, (port, _, process)) in running)
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!Listening(port))
@@ -377,7 +434,7 @@ public sealed class MeshProcesses
 
     public void WaitForExit()
     {
-        while (running.Count > 0 && running.All(r => !r.Process.HasExited))
+        while (running.Count > 0 && running.Values.All(r => !r.Process.HasExited))
         {
             System.Threading.Thread.Sleep(500);
         }
@@ -386,7 +443,7 @@ public sealed class MeshProcesses
 
     public void StopAll()
     {
-        foreach (var (_, _, process) in running)
+        foreach (var (_, _, process) in running.Values)
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }

@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Grpc.Core;
+using Shop.Notifications.V1;
+using Shop.Orders.V1;
+using Shop.Users.V1;
+using Spectre.Console;
+
+namespace Shop.Cli.Commands;
+
+/// <summary>
+/// The seed scenario through real gRPC clients, one checked step per line with its timing.
+/// Phases let the build stop and restart the orders service in between (./build.sh --target=Demo).
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var phase = new Option<string>("--phase") { DefaultValueFactory = _ => "flow" };
+        phase.AcceptOnlyFromAmong("flow", "outage", "recovery");
+        var demo = new Command("demo", "Walk the seed scenario: flow (orders up), outage (orders down), recovery") { phase };
+        demo.Handle(async (parse, mesh, ct) =>
+        {
+            var steps = new DemoSteps();
+            switch (parse.GetValue(phase))
+            {
+                case "flow": await FlowAsync(mesh, steps, ct); break;
+                case "outage": await OutageAsync(mesh, steps, ct); break;
+                default: await RecoveryAsync(mesh, steps, ct); break;
+            }
+            steps.Report();
+        });
+        return demo;
+    }
+
+    private static async Task FlowAsync(MeshConnection mesh, DemoSteps steps, CancellationToken ct)
+    {
+        var email = $"demo-{Guid.NewGuid():N}@example.com";
+        var user = await steps.RunAsync("register a user", async () =>
+        {
+            var u = (await mesh.Auth.RegisterAsync(new RegisterRequest { Email = email, Name = "Demo User", Password = "demo password" }, cancellationToken: ct)).User;
+            return (u, $"{u.Email} ({u.UserId})");
+        });
+        await steps.RunAsync("log in", async () =>
+        {
+            var login = await mesh.Auth.LoginAsync(new LoginRequest { Email = email, Password = "demo password" }, cancellationToken: ct);
+            TokenStore.Save(login.AccessToken);
+            return (login, $"token valid until {login.ExpiresAt.ToDateTime():u}");
+        });
+        var product = await steps.RunAsync("create product 99.99, stock 10", async () =>
+        {
+            var p = (await mesh.Products.CreateProductAsync(new CreateProductRequest
+            {
+                Name = "Espresso cup", Price = MoneyText.Parse("99.99"), Stock = 10, Category = "kitchen",
+            }, cancellationToken: ct)).Product;
+            return (p, $"{p.ProductId}, {MoneyText.Format(p.Price)}, stock {p.Stock}");
+        });
+        var order = await steps.RunAsync("place an order of 2", async () =>
+        {
+            var request = new PlaceOrderRequest { UserId = user.UserId };
+            request.Items.Add(new PlaceOrderItem { ProductId = product.ProductId, Quantity = 2 });
+            var o = (await mesh.Orders.PlaceOrderAsync(request, cancellationToken: ct)).Order;
+            return (o, Expect(MoneyText.Format(o.Total) == "199.98 EUR" && o.Status == OrderStatus.Pending, $"total {MoneyText.Format(o.Total)}, {o.Status}"));
+        });
+        await steps.RunAsync("pay 199.98", async () =>
+        {
+            var paid = await mesh.Orders.PayOrderAsync(new PayOrderRequest
+            {
+                OrderId = order.OrderId, Amount = MoneyText.Parse("199.98"), Method = PaymentMethod.Card, IdempotencyKey = Guid.NewGuid().ToString(),
+            }, cancellationToken: ct);
+            return (paid, Expect(paid.Order.Status == OrderStatus.Paid, paid.Order.Status.ToString()));
+        });
+        await steps.RunAsync("stock after payment", async () =>
+        {
+            var p = (await mesh.Products.GetProductAsync(new GetProductRequest { ProductId = product.ProductId }, cancellationToken: ct)).Product;
+            return (p, Expect(p.Stock == 8, $"stock {p.Stock}"));
+        });
+        await steps.RunAsync("fulfil", async () =>
+        {
+            var o = (await mesh.Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = order.OrderId }, cancellationToken: ct)).Order;
+            return (o, Expect(o.Status == OrderStatus.Fulfilled, o.Status.ToString()));
+        });
+        await steps.RunAsync("notification for the paid order", async () =>
+        {
+            // Delivered by the orders outbox in the background: poll, with a bound.
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (true)
+            {
+                var list = await mesh.Notifications.ListNotificationsAsync(new ListNotificationsRequest { UserId = user.UserId }, cancellationToken: ct);
+                var processed = list.Notifications.FirstOrDefault(n => n.Type == "order_processed" && n.OrderId == order.OrderId);
+                if (processed is not null) return (processed, $"{processed.Type}: {processed.Message}");
+                if (DateTime.UtcNow > deadline) throw new DemoStepFailed("no order_processed notification within 15 s");
+                await Task.Delay(200, ct);
+            }
+        });
+        await steps.RunAsync("the user's orders, through users", async () =>
+        {
+            var orders = await mesh.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = user.UserId }, cancellationToken: ct);
+            return (orders, Expect(orders.Orders.Count == 1 && orders.Orders[0].OrderId == order.OrderId, $"{orders.Orders.Count} order(s): {string.Join(", ", orders.Orders.Select(o => o.Status))}"));
+        });
+    }
+
+    private static async Task OutageAsync(MeshConnection mesh, DemoSteps steps, CancellationToken ct)
+    {
+        var user = await RegisterAsync(mesh, ct);
+        await steps.RunAsync("ListUserOrders with orders stopped", async () =>
+        {
+            try
+            {
+                await mesh.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = user.UserId }, cancellationToken: ct);
+                throw new DemoStepFailed("answered although the orders service is down");
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && e.Status.Detail == "Order service unavailable")
+            {
+                return (e, $"UNAVAILABLE: {e.Status.Detail}");
+            }
+        });
+    }
+
+    private static async Task RecoveryAsync(MeshConnection mesh, DemoSteps steps, CancellationToken ct)
+    {
+        var user = await RegisterAsync(mesh, ct);
+        await steps.RunAsync("ListUserOrders after orders restarted", async () =>
+        {
+            // The circuit breaker lets a trial call through after its break: poll, with a bound.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                try
+                {
+                    var orders = await mesh.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = user.UserId }, cancellationToken: ct);
+                    return (orders, $"OK, {orders.Orders.Count} order(s)");
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(250, ct);
+                }
+            }
+        });
+    }
+
+    private static async Task<User> RegisterAsync(MeshConnection mesh, CancellationToken ct) =>
+        (await mesh.Auth.RegisterAsync(new RegisterRequest
+        {
+            Email = $"demo-{Guid.NewGuid():N}@example.com", Name = "Demo User", Password = "demo password",
+        }, cancellationToken: ct)).User;
+
+    private static string Expect(bool condition, string outcome) => condition ? outcome : throw new DemoStepFailed($"unexpected: {outcome}");
+}
+
+internal sealed class DemoStepFailed(string message) : Exception(message);
+
+/// <summary>Runs steps in order, records each outcome and time, and stops at the first that misbehaves.</summary>
+internal sealed class DemoSteps
+{
+    private readonly Table table = new Table().Border(TableBorder.Rounded).AddColumn("step").AddColumn("result").AddColumn(new TableColumn("ms").RightAligned());
+
+    public async Task<T> RunAsync<T>(string name, Func<Task<(T Value, string Outcome)>> step)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var (value, outcome) = await step();
+            table.AddRow(Markup.Escape(name), "[green]ok[/] " + Markup.Escape(outcome), watch.ElapsedMilliseconds.ToString());
+            return value;
+        }
+        catch (Exception e) when (e is DemoStepFailed or RpcException)
+        {
+            var detail = e is RpcException rpc ? $"{CommandAction.StatusName(rpc.StatusCode)}: {rpc.Status.Detail}" : e.Message;
+            table.AddRow(Markup.Escape(name), "[red]failed[/] " + Markup.Escape(detail), watch.ElapsedMilliseconds.ToString());
+            Report();
+            throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, $"demo step '{name}' failed: {detail}"));
+        }
+    }
+
+    public void Report() => AnsiConsole.Write(table);
+}
