@@ -204,6 +204,11 @@ Task("Demo")
     }
 });
 
+Task("CI")
+    .Description("What CI runs: proto checks, then build and every test including contract verification.")
+    .IsDependentOn("Proto-Check")
+    .IsDependentOn("Test");
+
 Task("Default")
     .IsDependentOn("Test");
 

@@ -39,13 +39,13 @@ internal static class DemoCommand
         var user = await steps.RunAsync("register a user", async () =>
         {
             var u = (await mesh.Auth.RegisterAsync(new RegisterRequest { Email = email, Name = "Demo User", Password = "demo password" }, cancellationToken: ct)).User;
-            return (u, $"{u.Email} ({u.UserId})");
+            return (u, u.Email);
         });
         await steps.RunAsync("log in", async () =>
         {
             var login = await mesh.Auth.LoginAsync(new LoginRequest { Email = email, Password = "demo password" }, cancellationToken: ct);
             TokenStore.Save(login.AccessToken);
-            return (login, $"token valid until {login.ExpiresAt.ToDateTime():u}");
+            return (login, $"token until {login.ExpiresAt.ToDateTime():HH:mm}Z");
         });
         var product = await steps.RunAsync("create product 99.99, stock 10", async () =>
         {
@@ -53,7 +53,7 @@ internal static class DemoCommand
             {
                 Name = "Espresso cup", Price = MoneyText.Parse("99.99"), Stock = 10, Category = "kitchen",
             }, cancellationToken: ct)).Product;
-            return (p, $"{p.ProductId}, {MoneyText.Format(p.Price)}, stock {p.Stock}");
+            return (p, $"{MoneyText.Format(p.Price)}, stock {p.Stock}");
         });
         var order = await steps.RunAsync("place an order of 2", async () =>
         {
