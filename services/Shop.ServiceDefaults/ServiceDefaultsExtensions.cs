@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.ServiceDefaults.Data;
 using Shop.ServiceDefaults.Grpc;
+using Shop.ServiceDefaults.Telemetry;
 
 namespace Shop.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// gRPC with error mapping, reflection and health, plus the service's PostgreSQL database
+    /// gRPC with error mapping, reflection, health and telemetry, plus the service's PostgreSQL database
     /// (connection string <c>ConnectionStrings:{database}</c>), migrated by the scripts embedded in <paramref name="migrations"/>.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string database, System.Reflection.Assembly migrations)
@@ -17,6 +18,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddPostgres(database, migrations);
+        builder.AddTelemetry(builder.Environment.ApplicationName);
         return builder;
     }
 
