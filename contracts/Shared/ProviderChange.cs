@@ -1,0 +1,52 @@
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Shop.Contracts.Testing;
+
+/// <summary>
+/// A deliberate change to a real provider, for proving that its contracts can fail: a server
+/// interceptor in the real host that, while a change is applied, may rewrite what the real service
+/// answers. With no change applied the host is the unmodified service.
+/// </summary>
+internal sealed class ProviderChange : Interceptor
+{
+    private volatile Change? _current;
+
+    /// <summary>Rewrites one call: <paramref name="callService"/> runs the real service (which may throw its <see cref="RpcException"/>).</summary>
+    public delegate Task<object> Change(string method, object request, Func<Task<object>> callService);
+
+    /// <summary>Adds the interceptor to a host's gRPC services (use in <c>GrpcServiceHost</c>'s service configuration).</summary>
+    public static ProviderChange AddTo(IServiceCollection services)
+    {
+        var change = new ProviderChange();
+        services.AddSingleton(change);
+        services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<ProviderChange>());
+        return change;
+    }
+
+    /// <summary>Applies <paramref name="change"/> until the result is disposed.</summary>
+    public IDisposable Apply(Change change)
+    {
+        _current = change;
+        return new Reverter(this);
+    }
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var change = _current;
+        if (change is null)
+        {
+            return await continuation(request, context);
+        }
+
+        return (TResponse)await change(context.Method, request, async () => (await continuation(request, context))!);
+    }
+
+    private sealed class Reverter(ProviderChange owner) : IDisposable
+    {
+        public void Dispose() => owner._current = null;
+    }
+}
