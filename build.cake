@@ -13,6 +13,10 @@ var root = MakeAbsolute(Directory("."));
 var shopDir = root.Combine(".shop");
 var testResults = shopDir.Combine("test-results");
 var solution = root.CombineWithFilePath("Shop.sln");
+// Consumer tests write pacts to $SHOP_PACT_OUTPUT; the committed, reviewed ones live in contracts/pacts.
+var generatedPacts = shopDir.Combine("pacts");
+var committedPacts = root.Combine("contracts/pacts");
+var pactCli = root.CombineWithFilePath("contracts/node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact");
 var pgPort = EnvironmentVariable("SHOP_PG_PORT") ?? "55432";
 var externalPostgres = EnvironmentVariable("SHOP_POSTGRES");
 var postgres = new PrivatePostgres(Context, shopDir, pgPort);
@@ -54,6 +58,63 @@ Dictionary<string, string> MeshEnvironment() => new()
     ["PACT_DO_NOT_TRACK"] = "true",
     ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
 };
+
+// The contract tests of one category (PactConsumer or PactProvider) across the solution.
+void ContractTests(string category, Dictionary<string, string> environment)
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("test").AppendQuoted(solution.FullPath)
+            .Append("--no-build").Append("--configuration").Append(configuration)
+            .Append("--filter").Append($"TestCategory={category}"),
+        EnvironmentVariables = environment,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"{category} tests failed (dotnet test exit code {exitCode}).");
+    }
+}
+
+// The broker commands need PACT_BROKER_BASE_URL (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and
+// PACT_BROKER_PASSWORD, which the CLI reads itself); without it they say so and succeed.
+bool BrokerConfigured(string purpose)
+{
+    if (!string.IsNullOrEmpty(EnvironmentVariable("PACT_BROKER_BASE_URL"))) return true;
+    Information($"Skipped: to {purpose}, set PACT_BROKER_BASE_URL and either PACT_BROKER_TOKEN or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD (version {GitCommit()}, branch {GitBranch()}).");
+    return false;
+}
+
+void PactBroker(ProcessArgumentBuilder arguments)
+{
+    if (!FileExists(pactCli))
+    {
+        throw new CakeException($"The pact CLI is missing at {pactCli}: run ./build.sh --target=Pact-Install (npm package @pact-foundation/pact-cli-linux-x64).");
+    }
+    var exitCode = StartProcess(pactCli, new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().Append("broker").Append(arguments.Render()),
+        EnvironmentVariables = new Dictionary<string, string> { ["PACT_DO_NOT_TRACK"] = "true" },
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"pact broker {arguments.Render()} failed (exit code {exitCode}).");
+    }
+}
+
+string Git(string arguments)
+{
+    var exitCode = StartProcess("git", new ProcessSettings { Arguments = arguments, WorkingDirectory = root, RedirectStandardOutput = true }, out var output);
+    return exitCode == 0 ? output.FirstOrDefault()?.Trim() ?? "" : "";
+}
+
+// The version a pact or verification belongs to: the commit it was built from.
+string GitCommit() => Git("rev-parse HEAD") is { Length: > 0 } sha ? sha : "unknown";
+
+// CI checkouts are often detached: prefer the branch the CI names.
+string GitBranch() =>
+    new[] { EnvironmentVariable("GITHUB_HEAD_REF"), EnvironmentVariable("GITHUB_REF_NAME"), Git("rev-parse --abbrev-ref HEAD") }
+        .FirstOrDefault(b => !string.IsNullOrEmpty(b) && b != "HEAD") ?? "unknown";
 
 //////////////////////////////////////////////////////////////////////
 // TASKS
@@ -147,6 +208,9 @@ Task("Test")
     .Does(() =>
 {
     CleanDirectory(testResults);
+    CleanDirectory(generatedPacts);
+    var environment = MeshEnvironment();
+    environment["SHOP_PACT_OUTPUT"] = ".shop/pacts";
     var exitCode = StartProcess("dotnet", new ProcessSettings
     {
         Arguments = new ProcessArgumentBuilder()
@@ -154,7 +218,7 @@ Task("Test")
             .Append("--no-build").Append("--configuration").Append(configuration)
             .Append("--logger").Append("trx")
             .Append("--results-directory").AppendQuoted(testResults.FullPath),
-        EnvironmentVariables = MeshEnvironment(),
+        EnvironmentVariables = environment,
     });
     var (passed, failed) = TrxSummary.Sum(GetFiles(testResults.FullPath + "/**/*.trx"));
     Information($"Test results: {testResults}");
@@ -164,6 +228,62 @@ Task("Test")
     if (exitCode != 0 || failed > 0 || passed == 0)
     {
         throw new CakeException($"Tests failed (dotnet test exit code {exitCode}).");
+    }
+    // The consumer tests just rewrote every pact: the committed ones must say the same.
+    var pactChanges = PactFiles.Differences(generatedPacts, committedPacts);
+    if (pactChanges.Count > 0)
+    {
+        Error(string.Join("\n", pactChanges.Select(c => "  " + c)));
+        throw new CakeException("pacts changed: run ./build.sh --target=Pact-Consumer and commit contracts/pacts");
+    }
+});
+
+Task("Pact-Consumer")
+    .Description("Runs the consumer contract tests and rewrites contracts/pacts from them (review and commit the result).")
+    .IsDependentOn("Build")
+    .IsDependentOn("Pact-Install")
+    .Does(() =>
+{
+    EnsureDirectoryExists(committedPacts);
+    DeleteFiles(committedPacts.FullPath + "/*.json");
+    var environment = MeshEnvironment();
+    environment["SHOP_PACT_OUTPUT"] = "contracts/pacts";
+    ContractTests("PactConsumer", environment);
+    Information($"Pacts written to {committedPacts}: {string.Join(", ", GetFiles(committedPacts.FullPath + "/*.json").Select(f => f.GetFilename().ToString()))}");
+});
+
+Task("Pact-Verify")
+    .Description("Verifies every provider (real host, real PostgreSQL) against contracts/pacts, and that broken providers fail.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Pact-Install")
+    .IsDependentOn("Db-Up")
+    .Does(() => ContractTests("PactProvider", MeshEnvironment()));
+
+Task("Pact-Publish")
+    .Description("Publishes contracts/pacts to the Pact Broker at $PACT_BROKER_BASE_URL (version: git sha, branch: git branch).")
+    .IsDependentOn("Pact-Install")
+    .Does(() =>
+{
+    if (!BrokerConfigured("publish contracts/pacts")) return;
+    PactBroker(new ProcessArgumentBuilder()
+        .Append("publish").AppendQuoted(committedPacts.FullPath)
+        .Append("--consumer-app-version").AppendQuoted(GitCommit())
+        .Append("--branch").AppendQuoted(GitBranch()));
+});
+
+Task("Can-I-Deploy")
+    .Description("Asks the Pact Broker whether this git sha of every service can be deployed to $PACT_ENVIRONMENT (default production).")
+    .IsDependentOn("Pact-Install")
+    .Does(() =>
+{
+    var environment = EnvironmentVariable("PACT_ENVIRONMENT") ?? "production";
+    if (!BrokerConfigured($"ask whether this version can be deployed to '{environment}'")) return;
+    foreach (var service in new[] { "orders", "users", "notifications" })
+    {
+        PactBroker(new ProcessArgumentBuilder()
+            .Append("can-i-deploy")
+            .Append("--pacticipant").AppendQuoted(service).Append("--version").AppendQuoted(GitCommit())
+            .Append("--to-environment").AppendQuoted(environment));
     }
 });
 
@@ -207,7 +327,9 @@ Task("Demo")
 Task("CI")
     .Description("What CI runs: proto checks, then build and every test including contract verification.")
     .IsDependentOn("Proto-Check")
-    .IsDependentOn("Test");
+    .IsDependentOn("Test")
+    .IsDependentOn("Pact-Publish")
+    .IsDependentOn("Can-I-Deploy");
 
 Task("Default")
     .IsDependentOn("Test");
@@ -369,6 +491,61 @@ public static class TrxSummary
             failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
         }
         return (passed, failed);
+    }
+}
+
+/// <summary>
+/// Compares regenerated pact files with the committed ones as JSON: key order, interaction order and
+/// the engine's version stamp (metadata.pactRust) do not count.
+/// </summary>
+public static class PactFiles
+{
+    public static List<string> Differences(DirectoryPath generated, DirectoryPath committed)
+    {
+        var differences = new List<string>();
+        var names = Names(generated).Union(Names(committed)).OrderBy(n => n, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var fresh = Interactions(generated, name);
+            var kept = Interactions(committed, name);
+            if (fresh is null) { differences.Add($"{name}: committed, but no consumer test wrote it"); continue; }
+            if (kept is null) { differences.Add($"{name}: new, not in contracts/pacts"); continue; }
+            foreach (var description in fresh.Keys.Union(kept.Keys).OrderBy(d => d, StringComparer.Ordinal))
+            {
+                if (!kept.ContainsKey(description)) differences.Add($"{name}: new interaction '{description}'");
+                else if (!fresh.ContainsKey(description)) differences.Add($"{name}: interaction '{description}' no longer written");
+                else if (!System.Text.Json.Nodes.JsonNode.DeepEquals(fresh[description], kept[description])) differences.Add($"{name}: interaction '{description}' changed");
+            }
+            if (!System.Text.Json.Nodes.JsonNode.DeepEquals(Rest(generated, name), Rest(committed, name))) differences.Add($"{name}: consumer, provider or metadata changed");
+        }
+        return differences;
+    }
+
+    private static IEnumerable<string> Names(DirectoryPath directory) =>
+        System.IO.Directory.Exists(directory.FullPath)
+            ? System.IO.Directory.GetFiles(directory.FullPath, "*.json").Select(f => System.IO.Path.GetFileName(f))
+            : Enumerable.Empty<string>();
+
+    private static System.Text.Json.Nodes.JsonObject Load(DirectoryPath directory, string name)
+    {
+        var path = System.IO.Path.Combine(directory.FullPath, name);
+        return System.IO.File.Exists(path) ? System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(path))!.AsObject() : null;
+    }
+
+    private static Dictionary<string, System.Text.Json.Nodes.JsonNode> Interactions(DirectoryPath directory, string name) =>
+        Load(directory, name) is { } pact
+            ? (pact["interactions"]?.AsArray() ?? new System.Text.Json.Nodes.JsonArray())
+                .GroupBy(i => i?["description"]?.GetValue<string>() ?? "")
+                .ToDictionary(g => g.Key, g => g.First()!)
+            : null;
+
+    // Everything but the interactions and the engine's version stamp.
+    private static System.Text.Json.Nodes.JsonNode Rest(DirectoryPath directory, string name)
+    {
+        var pact = Load(directory, name);
+        pact.Remove("interactions");
+        (pact["metadata"] as System.Text.Json.Nodes.JsonObject)?.Remove("pactRust");
+        return pact;
     }
 }
 
