@@ -1,10 +1,13 @@
 extern alias UsersService;
 
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Contracts.Pact.Provider;
 using Shop.Contracts.Testing;
 using Shop.Testing;
 using UsersService::Shop.Users.Data;
 using UsersProgram = UsersService::Shop.Users.Program;
+using UsersV1 = UsersService::Shop.Users.V1;
 
 namespace Shop.Users.Contracts.Tests.Provider;
 
@@ -60,6 +63,17 @@ public sealed class UsersProvider : IAsyncDisposable
                 throw new KeyNotFoundException($"The users provider has no state '{state}'.");
         }
     }
+
+    /// <summary>
+    /// A verifier of the committed pacts naming users against this host, reading messages with the
+    /// service's own descriptors unless others are given (a later version of the API, say).
+    /// </summary>
+    public GrpcPactVerifier Verifier(params ServiceDescriptor[] services) =>
+        new GrpcPactVerifier(Participants.Users)
+            .WithProviderChannel(Host.Channel)
+            .WithServices(services.Length > 0 ? services : [UsersV1.UserService.Descriptor, UsersV1.AuthService.Descriptor])
+            .WithProviderStates(SetUpAsync, TearDownAsync)
+            .WithPactDirectory(PactDirectories.Committed);
 
     /// <summary>After each interaction: back to the migrated, empty database.</summary>
     public Task TearDownAsync(string state, IReadOnlyDictionary<string, object?> parameters) => Database.ResetAsync();

@@ -41,7 +41,7 @@ public sealed class UsersProviderChangeTests
             }
         });
 
-        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => UsersProviderTests.Verifier(_provider).VerifyAsync());
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, "FAILED 'a request for a user that does not exist'");
         StringAssert.Contains(ex.Message, "grpc-status");
@@ -57,7 +57,7 @@ public sealed class UsersProviderChangeTests
                 ? throw new RpcException(new Status(StatusCode.Unauthenticated, "an access token is required"))
                 : callService());
 
-        var result = await UsersProviderTests.Verifier(_provider).RunAsync();
+        var result = await _provider.Verifier().RunAsync();
 
         Assert.IsFalse(result.Passed);
         var existing = result.Interactions.Single(i => i.Description == "a request for an existing user");
@@ -87,7 +87,7 @@ public sealed class UsersProviderChangeTests
         await _provider.Database.ResetAsync();
         Assert.AreEqual("Ann E.", seen.User.DisplayName, "the changed provider really sends the new field");
 
-        var result = await UsersProviderTests.Verifier(_provider, Next.UserService.Descriptor).VerifyAsync();
+        var result = await _provider.Verifier(Next.UserService.Descriptor).VerifyAsync();
 
         Assert.IsTrue(result.Passed, result.Describe());
     }

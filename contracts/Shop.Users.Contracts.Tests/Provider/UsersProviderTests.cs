@@ -1,9 +1,5 @@
-extern alias UsersService;
-
-using Shop.Contracts.Pact.Provider;
 using Shop.Contracts.Testing;
 using Shop.Testing;
-using UsersV1 = UsersService::Shop.Users.V1;
 
 namespace Shop.Users.Contracts.Tests.Provider;
 
@@ -17,18 +13,10 @@ public sealed class UsersProviderTests
     {
         var provider = await ClassFixtures<UsersProvider>.ForAsync(GetType(), UsersProvider.CreateAsync);
 
-        var result = await Verifier(provider).VerifyAsync();
+        var result = await provider.Verifier().VerifyAsync();
 
         Assert.IsTrue(result.Interactions.Count >= 2, result.Describe());
     }
-
-    /// <summary>The verifier for the committed pacts against <paramref name="provider"/>'s real host.</summary>
-    internal static GrpcPactVerifier Verifier(UsersProvider provider, params Google.Protobuf.Reflection.ServiceDescriptor[] services) =>
-        new GrpcPactVerifier(Participants.Users)
-            .WithProviderChannel(provider.Host.Channel)
-            .WithServices(services.Length > 0 ? services : [UsersV1.UserService.Descriptor, UsersV1.AuthService.Descriptor])
-            .WithProviderStates(provider.SetUpAsync, provider.TearDownAsync)
-            .WithPactDirectory(PactDirectories.Committed);
 }
 
 [TestClass]
