@@ -324,6 +324,26 @@ Task("Demo")
     }
 });
 
+Task("Bench")
+    .Description("Benchmarks the services as processes against pgbench and a bare gRPC echo server; prints the table and writes .shop/bench/latest.md.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Db-Up")
+    .Does(() =>
+{
+    // The program starts and stops the services itself (own ports and databases), so it can read their memory.
+    var bench = root.CombineWithFilePath($"tests/Shop.Benchmarks/bin/{configuration}/net10.0/Shop.Benchmarks.dll");
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(bench.FullPath)
+            .Append("--root").AppendQuoted(root.FullPath).Append("--configuration").Append(configuration),
+        EnvironmentVariables = MeshEnvironment(),
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException("The benchmark run failed or had errors (see above and .shop/bench/latest.md).");
+    }
+});
+
 Task("CI")
     .Description("What CI runs: proto checks, then build and every test including contract verification.")
     .IsDependentOn("Proto-Check")

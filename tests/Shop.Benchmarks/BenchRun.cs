@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using Shop.Benchmarks.Data;
+using Shop.Benchmarks.Hosting;
+using Shop.Benchmarks.Load;
+using Shop.Benchmarks.Reference;
+using Shop.Benchmarks.Reporting;
+
+namespace Shop.Benchmarks;
+
+/// <summary>
+/// One benchmark run: fresh databases, the services and the echo server as processes, seed data,
+/// then per operation a closed-loop load and its pgbench ceiling, then the report.
+/// </summary>
+internal static class BenchRun
+{
+    private const int GetUserConcurrency = 64;
+    private const int OrderConcurrency = 16;
+    private const int ListConcurrency = 16;
+    private const int EchoConcurrency = 64;
+    private const string OrderFlow = "place → pay → fulfil";
+
+    /// <returns>True when no call failed.</returns>
+    public static async Task<bool> RunAsync(BenchSettings settings)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var logs = Directory.CreateDirectory(Path.Combine(settings.OutputDirectory, "logs")).FullName;
+        var databases = new BenchDatabases(settings.Postgres);
+        var sizes = SeedSizes.Default;
+        var pgBench = new PgBench(PgBench.Find(), settings.Postgres, new Dictionary<string, string>
+        {
+            ["users"] = $"{sizes.Users}",
+            ["products"] = $"{sizes.Products}",
+            ["notified_users"] = $"{sizes.NotifiedUsers}",
+            ["k"] = "0",
+        });
+
+        foreach (var port in Enumerable.Range(settings.PortBase + 1, 4))
+        {
+            ServiceProcess.RequireFree(port);
+        }
+        Console.WriteLine($"Recreating {BenchDatabases.Users}, {BenchDatabases.Orders}, {BenchDatabases.Notifications}...");
+        await databases.DropAsync();
+
+        var processes = new List<ServiceProcess>();
+        try
+        {
+            ServiceProcess Start(string name, string folder, string project, int port, Dictionary<string, string> environment)
+            {
+                environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+                environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+                var process = ServiceProcess.Start(name, settings.Dll(folder, project), port, environment, Path.Combine(logs, $"{name}.log"));
+                processes.Add(process);
+                return process;
+            }
+            var users = Start("users", "services", "Shop.Users", settings.PortBase + 1, new()
+            {
+                ["ConnectionStrings__Users"] = databases.ConnectionString(BenchDatabases.Users),
+                // Production requires a signing key; the benchmarks never log in, so any will do.
+                ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            });
+            var orders = Start("orders", "services", "Shop.Orders", settings.PortBase + 2, new()
+            {
+                ["ConnectionStrings__Orders"] = databases.ConnectionString(BenchDatabases.Orders),
+                ["Services__Users"] = users.Address.ToString(),
+            });
+            var notifications = Start("notifications", "services", "Shop.Notifications", settings.PortBase + 3, new()
+            {
+                ["ConnectionStrings__Notifications"] = databases.ConnectionString(BenchDatabases.Notifications),
+            });
+            var echo = Start("echo", "tests", "Shop.Benchmarks.Echo", settings.PortBase + 4, new());
+            foreach (var process in processes)
+            {
+                await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(60), Path.Combine(logs, $"{process.Name}.log"));
+                Console.WriteLine($"{process.Name,-14} {process.Address}");
+            }
+
+            Console.WriteLine("Seeding...");
+            await databases.SeedAsync(sizes, OrderConcurrency);
+
+            using var mesh = new MeshClients(users.Address, orders.Address, notifications.Address, echo.Address, settings.Channels);
+            var operations = new MeshOperations(mesh, sizes);
+            var echoBytes = await operations.SizeEchoLikeGetUserAsync();
+            var load = new ClosedLoopLoad(settings.WarmUp, TimeSpan.FromSeconds(settings.Seconds));
+            var scripts = Path.Combine(AppContext.BaseDirectory, "PgBench");
+
+            async Task<LoadResult> Measure(string name, int concurrency, Func<int, Task> call)
+            {
+                Console.WriteLine($"{name}: {concurrency} in flight, warm-up {settings.WarmUp.TotalSeconds:0} s, measuring {settings.Seconds} s...");
+                var result = await load.RunAsync(concurrency, call);
+                Console.WriteLine($"  {result.CallsPerSecond:N0} calls/s, p99 {result.Percentile(0.99):0.00} ms, {result.Errors} errors");
+                return result;
+            }
+            async Task<PgBenchResult> Ceiling(string script, string database, int concurrency)
+            {
+                Console.WriteLine($"pgbench {script}: {concurrency} clients, {settings.Seconds} s...");
+                var result = await pgBench.RunAsync(Path.Combine(scripts, script), database, concurrency, settings.Seconds);
+                Console.WriteLine($"  {result.TransactionsPerSecond:N0} tps{(result.Problem is null ? "" : $" ({result.Problem})")}");
+                return result;
+            }
+
+            var plan = new (string Name, int Concurrency, Func<int, Task> Call, string Script, string Database)[]
+            {
+                ("GetUser", GetUserConcurrency, operations.GetUser, "get_user.sql", BenchDatabases.Users),
+                ("PlaceOrder", OrderConcurrency, operations.PlaceOrder, "place_order.sql", BenchDatabases.Orders),
+                ("PayOrder", OrderConcurrency, operations.PayOrder, "pay_order.sql", BenchDatabases.Orders),
+                (OrderFlow, OrderConcurrency, operations.OrderFlow, "order_flow.sql", BenchDatabases.Orders),
+                ("ListNotifications", ListConcurrency, operations.ListNotifications, "list_notifications.sql", BenchDatabases.Notifications),
+            };
+            var selected = plan.Where(p => settings.Runs(p.Name) || p.Name == OrderFlow && settings.Runs("OrderFlow")).ToList();
+
+            // Fresh processes run unoptimised code for a while (tiered JIT, PGO instrumentation), longer on
+            // a busy machine: everything is exercised together first, so no operation pays for that.
+            Console.WriteLine($"Warming up every service for {settings.WarmUpAll.TotalSeconds:0} s...");
+            var calls = selected.Select(p => p.Call).Append(operations.Echo).ToArray();
+            await new ClosedLoopLoad(settings.WarmUpAll, TimeSpan.Zero).RunAsync(4 * calls.Length, worker => calls[worker % calls.Length](worker));
+
+            // Echo first: GetUser is compared with it. Reported last, as the reference it is.
+            var echoLoad = settings.Runs("echo") ? await Measure("echo", EchoConcurrency, operations.Echo) : null;
+            var results = new List<OperationResult>();
+            foreach (var (name, concurrency, call, script, database) in selected)
+            {
+                var service = await Measure(name, concurrency, call);
+                results.Add(new OperationResult(name, service, await Ceiling(script, database, concurrency), name == "GetUser" ? echoLoad : null));
+            }
+            if (echoLoad is not null) results.Add(new OperationResult("echo", echoLoad));
+
+            if (processes.FirstOrDefault(p => p.HasExited) is { } crashed)
+            {
+                throw new BenchFailed($"{crashed.Name} exited during the run; see {Path.Combine(logs, $"{crashed.Name}.log")}.");
+            }
+            var memory = processes.Select(p => (p.Name, p.PeakWorkingSet())).ToList();
+
+            var report = new BenchReport(
+                started,
+                Machine.Describe(),
+                $"`./build.sh --target=Bench` ({settings.Configuration}): {settings.WarmUpAll.TotalSeconds:0} s warm-up of all operations together, then per operation " +
+                $"{settings.WarmUp.TotalSeconds:0} s warm-up and a {settings.Seconds} s measuring window; " +
+                $"{settings.Channels} HTTP/2 connections per server.",
+                results,
+                memory,
+                Notes(settings, sizes, echoBytes));
+            var markdown = report.ToMarkdown();
+            var output = Path.Combine(settings.OutputDirectory, "latest.md");
+            await File.WriteAllTextAsync(output, markdown);
+            Console.WriteLine();
+            Console.WriteLine(markdown);
+            Console.WriteLine($"Written to {output}; service logs in {logs}.");
+            return report.Errors == 0;
+        }
+        finally
+        {
+            foreach (var process in processes) process.Dispose();
+        }
+    }
+
+    private static List<string> Notes(BenchSettings settings, SeedSizes sizes, int echoBytes) =>
+    [
+        $"Load: a closed loop on Grpc.Net.Client — N workers each keep one call in flight, spread over {settings.Channels} channels (HTTP/2 connections) per server; " +
+        "calls completing inside the window are counted; latency is per call (per whole flow for place → pay → fulfil).",
+        $"pgbench: `pgbench -n -M prepared -c <concurrency> -j 2 -T {settings.Seconds}` with `tests/Shop.Benchmarks/PgBench/<operation>.sql`, " +
+        "the statements the service runs for the operation, on the same database; vs pgbench = service calls/s ÷ pgbench transactions/s.",
+        "PlaceOrder and place → pay → fulfil also ask the users service (GetUser) about the user of every order; that read is in another database, " +
+        "so their pgbench scripts hold only the orders database's statements.",
+        $"Echo: a bare Grpc.AspNetCore server (`tests/Shop.Benchmarks.Echo`) returning the {echoBytes}-byte payload it is sent, the size of a GetUser response; " +
+        "vs echo = GetUser calls/s ÷ echo calls/s.",
+        $"Seeded in SQL: {sizes.Users:N0} users, {sizes.Products:N0} products ({SeedSizes.Stock:N0} in stock each), pending orders for PayOrder, " +
+        $"{sizes.NotificationsPerUser} notifications for each of {sizes.NotifiedUsers:N0} users (ListNotifications reads a first page of 20).",
+        "The services run as separate processes (Production environment, their default logging) against the build's private PostgreSQL (fsync off); " +
+        "the load generator, the services, PostgreSQL and pgbench share the same cores, so the ratios matter more than absolute figures. " +
+        "Peak working set is each process's VmHWM over the whole run.",
+    ];
+}

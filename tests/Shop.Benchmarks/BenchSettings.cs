@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Shop.Benchmarks;
+
+/// <summary>
+/// What ./build.sh --target=Bench passes (--root, --configuration), plus knobs for a longer or shorter
+/// run: --warm-up-all (all operations at once, first), --warm-up and --seconds (per operation), --channels (HTTP/2 connections per server), --port-base,
+/// and --only to measure some operations (while profiling).
+/// PostgreSQL: SHOP_POSTGRES, a connection string without a database, as for the rest of the build.
+/// </summary>
+internal sealed record BenchSettings(
+    string Root,
+    string Configuration,
+    string Postgres,
+    TimeSpan WarmUpAll,
+    TimeSpan WarmUp,
+    int Seconds,
+    int Channels,
+    int PortBase,
+    IReadOnlySet<string> Only)
+{
+    /// <summary>Whether to run an operation: all of them unless --only names some (comma-separated: echo, GetUser, PlaceOrder, PayOrder, OrderFlow, ListNotifications).</summary>
+    public bool Runs(string operation) => Only.Count == 0 || Only.Contains(operation);
+
+    public string OutputDirectory => Path.Combine(Root, ".shop", "bench");
+
+    public string Dll(string folder, string project) => Path.Combine(Root, folder, project, "bin", Configuration, "net10.0", $"{project}.dll");
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new BenchFailed($"Unexpected argument '{args[i]}'. Options: --root, --configuration, --warm-up-all, --warm-up, --seconds, --channels, --port-base, --only (each with a value).");
+            }
+            options[args[i][2..]] = args[++i];
+        }
+        int Number(string name, int fallback) =>
+            options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        return new BenchSettings(
+            options.GetValueOrDefault("root") ?? FindRoot(),
+            options.GetValueOrDefault("configuration") ?? "Release",
+            Environment.GetEnvironmentVariable("SHOP_POSTGRES") is { Length: > 0 } postgres ? postgres : "Host=127.0.0.1;Port=55432;Username=postgres",
+            TimeSpan.FromSeconds(Number("warm-up-all", 15)),
+            TimeSpan.FromSeconds(Number("warm-up", 3)),
+            Number("seconds", 6),
+            Number("channels", 4),
+            Number("port-base", 5200),
+            (options.GetValueOrDefault("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) return dir.FullName;
+        }
+        throw new BenchFailed("Shop.sln not found above the program; pass --root.");
+    }
+}
