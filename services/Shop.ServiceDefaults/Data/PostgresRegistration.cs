@@ -15,7 +15,17 @@ public static class PostgresRegistration
         // Columns are snake_case, C# properties PascalCase.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         builder.Services.AddSingleton(services =>
-            new NpgsqlDataSourceBuilder(ConnectionString(services, database)).Build());
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(ConnectionString(services, database));
+            // Our SQL is a few fixed statements run over and over: prepare each on first use per pooled
+            // connection, so PostgreSQL skips parse and plan (the Bench target measures the difference).
+            // A connection string that sets Max Auto Prepare keeps its own value.
+            if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 100;
+            }
+            return dataSource.Build();
+        });
         builder.Services.AddSingleton(services =>
             new DatabaseMigrator(ConnectionString(services, database), migrations));
     }
