@@ -24,6 +24,10 @@ public static class PostgresRegistration
             {
                 dataSource.ConnectionStringBuilder.MaxAutoPrepare = 100;
             }
+            // Nothing here changes session state (no SET, temporary tables, advisory locks or LISTEN), so the
+            // reset statements Npgsql would otherwise send with the first command of every pooled checkout
+            // are pure cost (Bench: ListNotifications went from about 5,700 to 9,700 calls/s without them).
+            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
             return dataSource.Build();
         });
         builder.Services.AddSingleton(services =>
