@@ -138,7 +138,7 @@ internal static class BenchRun
                 $"{settings.Channels} HTTP/2 connections per server.",
                 results,
                 memory,
-                Notes(settings, sizes, echoBytes));
+                Notes(settings, sizes, echoBytes, results));
             var markdown = report.ToMarkdown();
             var output = Path.Combine(settings.OutputDirectory, "latest.md");
             await File.WriteAllTextAsync(output, markdown);
@@ -153,8 +153,15 @@ internal static class BenchRun
         }
     }
 
-    private static List<string> Notes(BenchSettings settings, SeedSizes sizes, int echoBytes) =>
+    private static List<string> Notes(BenchSettings settings, SeedSizes sizes, int echoBytes, List<OperationResult> results) =>
     [
+        .. results.Where(r => r is { PgBench.TransactionsPerSecond: > 0, Echo.CallsPerSecond: > 0 }).Select(r =>
+        {
+            // Each GetUser is at least an echo's gRPC work plus pgbench's database work, on the same cores.
+            var ceiling = 1 / (1 / r.Echo!.CallsPerSecond + 1 / r.PgBench!.TransactionsPerSecond);
+            return $"On one machine {r.Operation} cannot pass 1 / (1/echo + 1/pgbench) = {ceiling:N0} calls/s " +
+                $"({ceiling / r.PgBench.TransactionsPerSecond * 100:0}% of pgbench) even with a service that costs nothing; it reached {r.Load.CallsPerSecond / ceiling * 100:0}% of that.";
+        }),
         $"Load: a closed loop on Grpc.Net.Client — N workers each keep one call in flight, spread over {settings.Channels} channels (HTTP/2 connections) per server; " +
         "calls completing inside the window are counted; latency is per call (per whole flow for place → pay → fulfil).",
         $"pgbench: `pgbench -n -M prepared -c <concurrency> -j 2 -T {settings.Seconds}` with `tests/Shop.Benchmarks/PgBench/<operation>.sql`, " +
