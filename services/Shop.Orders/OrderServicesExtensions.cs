@@ -1,6 +1,9 @@
 using Grpc.Net.ClientFactory;
 using Shop.Orders.Data;
+using Shop.Notifications.V1;
+using Shop.Orders.Notifications;
 using Shop.Orders.Orders;
+using Shop.Orders.Outbox;
 using Shop.Orders.Users;
 using Shop.Users.V1;
 
@@ -16,6 +19,7 @@ internal static class OrderServicesExtensions
         builder.Services.AddSingleton<OrderEventRepository>();
         builder.Services.AddScoped<OrderWorkflow>();
         builder.AddUserDirectory();
+        builder.AddOutboxDispatcher();
     }
 
     /// <summary>The users service client: address from <c>Services:Users</c>, deadline and cancellation propagated from the incoming call.</summary>
@@ -24,16 +28,34 @@ internal static class OrderServicesExtensions
         builder.Services.AddOptions<UserDirectoryOptions>().Bind(builder.Configuration.GetSection(UserDirectoryOptions.Section));
         builder.Services
             .AddGrpcClient<UserService.UserServiceClient>((services, client) =>
-            {
-                var address = services.GetRequiredService<IConfiguration>()[UserDirectoryOptions.AddressKey];
-                client.Address = Uri.TryCreate(address, UriKind.Absolute, out var uri)
-                    ? uri
-                    : throw new InvalidOperationException(
-                        $"'{UserDirectoryOptions.AddressKey}' must be the users service's address, e.g. http://127.0.0.1:5101 " +
-                        "(environment: Services__Users); ./build.sh --target=Run sets it.");
-            })
+                client.Address = RequiredAddress(services, UserDirectoryOptions.AddressKey, "users", 5101, "Services__Users"))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true);
         builder.Services.AddScoped<UserDirectory>();
     }
+
+    /// <summary>
+    /// The dispatcher that delivers the outbox to the notifications service at <c>Services:Notifications</c>.
+    /// Its calls are its own (no incoming call to propagate); it retries with backoff itself.
+    /// </summary>
+    private static void AddOutboxDispatcher(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddOptions<NotificationPublisherOptions>().Bind(builder.Configuration.GetSection(NotificationPublisherOptions.Section));
+        builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>((services, client) =>
+            client.Address = RequiredAddress(services, NotificationPublisherOptions.AddressKey, "notifications", 5103, "Services__Notifications"));
+        builder.Services.AddSingleton<NotificationPublisher>();
+        if (builder.Configuration.GetValue(OutboxOptions.Section + ":Enabled", true))
+        {
+            builder.Services.AddHostedService<OutboxDispatcher>();
+        }
+    }
+
+    private static Uri RequiredAddress(IServiceProvider services, string key, string service, int port, string environmentName) =>
+        Uri.TryCreate(services.GetRequiredService<IConfiguration>()[key], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException(
+                $"'{key}' must be the {service} service's address, e.g. http://127.0.0.1:{port} " +
+                $"(environment: {environmentName}); ./build.sh --target=Run sets it.");
 }

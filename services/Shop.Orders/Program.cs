@@ -5,8 +5,10 @@ namespace Shop.Orders;
 
 public sealed class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        if (HealthProbe.RunIfRequested(args) is { } probed) return probed;
+
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults("Orders", typeof(Program).Assembly);
         builder.AddOrderServices();
@@ -16,5 +18,6 @@ public sealed class Program
         app.MapGrpcService<ProductGrpcService>();
         app.MapGrpcService<OrderGrpcService>();
         app.Run();
+        return 0;
     }
 }

@@ -88,5 +88,7 @@ public sealed class OrdersFixture : IAsyncDisposable
     {
         ["ConnectionStrings:Orders"] = database.ConnectionString,
         ["Services:Users"] = usersAddress.ToString(),
+        // These tests read the outbox; the mesh tests cover its delivery.
+        ["Outbox:Enabled"] = "false",
     };
 }

@@ -1,4 +1,6 @@
 namespace Shop.Orders.Data;
 
 /// <summary>A row of the <c>order_events</c> outbox; <see cref="DeliveredAt"/> is null until a dispatcher has delivered it.</summary>
-internal sealed record OrderEventRecord(long Sequence, Guid Id, Guid OrderId, Guid UserId, string Type, DateTime OccurredAt, DateTime? DeliveredAt);
+/// <param name="TraceParent">The W3C traceparent of the call that made the change, if it was traced.</param>
+internal sealed record OrderEventRecord(
+    long Sequence, Guid Id, Guid OrderId, Guid UserId, string Type, DateTime OccurredAt, DateTime? DeliveredAt, string? TraceParent = null);

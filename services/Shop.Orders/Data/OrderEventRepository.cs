@@ -1,25 +1,29 @@
+using System.Diagnostics;
 using Dapper;
 using Npgsql;
 
 namespace Shop.Orders.Data;
 
 /// <summary>
-/// The <c>order_events</c> outbox: appended in the transaction of each order state change, read and
-/// marked delivered by a dispatcher, in sequence order.
+/// The <c>order_events</c> outbox: appended in the transaction of each order state change, claimed
+/// and marked delivered by the dispatcher, in sequence order.
 /// </summary>
 internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "sequence, id, order_id, user_id, type, occurred_at, delivered_at";
+    private const string Columns = "sequence, id, order_id, user_id, type, occurred_at, delivered_at, trace_parent";
 
     private const string AppendSql = """
-        INSERT INTO order_events (id, order_id, user_id, type)
-        VALUES (@id, @orderId, @userId, @type)
+        INSERT INTO order_events (id, order_id, user_id, type, trace_parent)
+        VALUES (@id, @orderId, @userId, @type, @traceParent)
         """;
 
     /// <param name="type">One of <see cref="OrderEventTypes"/>.</param>
-    public async Task AppendAsync(NpgsqlTransaction transaction, OrderRecord order, string type, CancellationToken ct) =>
+    public async Task AppendAsync(NpgsqlTransaction transaction, OrderRecord order, string type, CancellationToken ct)
+    {
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            AppendSql, new { id = Guid.CreateVersion7(), orderId = order.Id, userId = order.UserId, type }, transaction, cancellationToken: ct));
+            AppendSql, new { id = Guid.CreateVersion7(), orderId = order.Id, userId = order.UserId, type, traceParent }, transaction, cancellationToken: ct));
+    }
 
     private const string UndeliveredSql = $"""
         SELECT {Columns} FROM order_events
@@ -35,6 +39,39 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<OrderEventRecord>(new CommandDefinition(UndeliveredSql, new { limit }, cancellationToken: ct));
         return rows.AsList();
     }
+
+    // Rows another dispatcher holds are skipped, not waited for. An order whose oldest undelivered
+    // event is held elsewhere is left out entirely, so no order's events overtake each other.
+    private const string ClaimSql = $"""
+        WITH claimed AS (
+            SELECT {Columns} FROM order_events
+            WHERE delivered_at IS NULL
+            ORDER BY sequence
+            LIMIT @limit
+            FOR UPDATE SKIP LOCKED
+        )
+        SELECT * FROM claimed c
+        WHERE NOT EXISTS (
+            SELECT 1 FROM order_events e
+            WHERE e.order_id = c.order_id AND e.delivered_at IS NULL AND e.sequence < c.sequence
+              AND e.sequence NOT IN (SELECT sequence FROM claimed))
+        ORDER BY c.sequence
+        """;
+
+    /// <summary>
+    /// Locks up to <paramref name="limit"/> of the oldest undelivered events for the transaction's
+    /// lifetime, in sequence order: the dispatcher's batch.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderEventRecord>> ClaimUndeliveredAsync(NpgsqlTransaction transaction, int limit, CancellationToken ct)
+    {
+        var rows = await transaction.Connection!.QueryAsync<OrderEventRecord>(
+            new CommandDefinition(ClaimSql, new { limit }, transaction, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task MarkDeliveredAsync(NpgsqlTransaction transaction, Guid eventId, CancellationToken ct) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE order_events SET delivered_at = now() WHERE id = @eventId", new { eventId }, transaction, cancellationToken: ct));
 
     public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct)
     {

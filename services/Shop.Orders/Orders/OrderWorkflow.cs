@@ -2,6 +2,7 @@ using Grpc.Core;
 using Npgsql;
 using Shop.Orders.Data;
 using Shop.Orders.Grpc;
+using Shop.Orders.Outbox;
 using Shop.Orders.Users;
 
 namespace Shop.Orders.Orders;
@@ -17,6 +18,7 @@ internal sealed class OrderWorkflow(
     ProductRepository products,
     PaymentRepository payments,
     OrderEventRepository events,
+    OutboxSignal outboxSignal,
     UserDirectory users)
 {
     public async Task<OrderDetails> PlaceAsync(Guid userId, IReadOnlyList<OrderLine> lines, CancellationToken ct)
@@ -60,6 +62,7 @@ internal sealed class OrderWorkflow(
         }
         await events.AppendAsync(transaction, order, OrderEventTypes.Placed, ct);
         await transaction.CommitAsync(ct);
+        outboxSignal.Notify();
         return new OrderDetails(order, items.OrderBy(i => i.ProductId).ToList());
     }
 
@@ -104,6 +107,7 @@ internal sealed class OrderWorkflow(
         order = await orders.SetStatusAsync(transaction, orderId, OrderStates.Paid, ct);
         await events.AppendAsync(transaction, order, OrderEventTypes.Paid, ct);
         await transaction.CommitAsync(ct);
+        outboxSignal.Notify();
         return (new OrderDetails(order, items), payment);
     }
 
@@ -117,6 +121,7 @@ internal sealed class OrderWorkflow(
         await events.AppendAsync(transaction, order, OrderEventTypes.Fulfilled, ct);
         var items = await orders.ItemsAsync(transaction, orderId, ct);
         await transaction.CommitAsync(ct);
+        outboxSignal.Notify();
         return new OrderDetails(order, items);
     }
 
@@ -141,6 +146,7 @@ internal sealed class OrderWorkflow(
         order = await orders.SetStatusAsync(transaction, orderId, OrderStates.Cancelled, ct);
         await events.AppendAsync(transaction, order, OrderEventTypes.Cancelled, ct);
         await transaction.CommitAsync(ct);
+        outboxSignal.Notify();
         return new OrderDetails(order, items);
     }
 
