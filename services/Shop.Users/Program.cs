@@ -5,8 +5,10 @@ namespace Shop.Users;
 
 public sealed class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        if (HealthProbe.RunIfRequested(args) is { } probed) return probed;
+
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults("Users", typeof(Program).Assembly);
         builder.AddUserServices();
@@ -16,5 +18,6 @@ public sealed class Program
         app.MapGrpcService<UserGrpcService>();
         app.MapGrpcService<AuthGrpcService>();
         app.Run();
+        return 0;
     }
 }

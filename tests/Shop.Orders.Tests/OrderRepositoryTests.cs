@@ -3,6 +3,7 @@ extern alias OrdersService;
 using Dapper;
 using Npgsql;
 using OrdersService::Shop.Orders.Data;
+using Shop.Testing;
 
 namespace Shop.Orders.Tests;
 

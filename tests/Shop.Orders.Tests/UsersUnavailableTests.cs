@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
+using Shop.Testing;
 
 namespace Shop.Orders.Tests;
 

@@ -1,43 +1,118 @@
+extern alias OrdersService;
 extern alias UsersService;
 
 using Shop.Testing;
-using UsersService::Shop.Users;
+using OrderHistory = UsersService::Shop.Users.Orders.OrderHistory;
+using OrdersProgram = OrdersService::Shop.Orders.Program;
+using UsersProgram = UsersService::Shop.Users.Program;
 
 namespace Shop.Users.Tests;
 
-/// <summary>The users service in-process on a database of its own.</summary>
+/// <summary>
+/// The users service in-process on a database of its own, calling over gRPC a real orders service hosted
+/// in the same process (which calls back for users), or, for failure tests, an address that does not answer.
+/// </summary>
 public sealed class UsersFixture : IAsyncDisposable
 {
     /// <summary>The signing key the hosted service uses, so tests can forge expired or foreign tokens.</summary>
     public static readonly byte[] SigningKey = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
-    private UsersFixture(TestDatabase database, GrpcServiceHost<Program> host)
+    /// <summary>The name of users' orders client, for <see cref="InProcessGrpcClients.RouteGrpcClient"/>.</summary>
+    private const string OrdersClient = OrderHistory.ClientName;
+
+    /// <summary>The name orders gives its users client (AddGrpcClient without a name: the client type's).</summary>
+    private const string UsersClient = "UserServiceClient";
+
+    private readonly IAsyncDisposable? ordersStandIn;
+
+    private UsersFixture(TestDatabase database, GrpcServiceHost<UsersProgram> host, TestDatabase? ordersDatabase,
+        GrpcServiceHost<OrdersProgram>? ordersHost, IAsyncDisposable? ordersStandIn)
     {
         Database = database;
         Host = host;
+        OrdersDatabase = ordersDatabase;
+        OrdersHost = ordersHost;
+        this.ordersStandIn = ordersStandIn;
     }
 
     public TestDatabase Database { get; }
 
-    public GrpcServiceHost<Program> Host { get; }
+    public GrpcServiceHost<UsersProgram> Host { get; }
 
-    public static async Task<UsersFixture> CreateAsync()
+    public TestDatabase? OrdersDatabase { get; }
+
+    /// <summary>The orders service users calls, when it is hosted in-process.</summary>
+    public GrpcServiceHost<OrdersProgram>? OrdersHost { get; }
+
+    /// <summary>Users wired to an in-process orders service.</summary>
+    public static Task<UsersFixture> CreateAsync() => WithOrdersAsync(new Dictionary<string, string?>());
+
+    /// <summary>Users wired to an in-process orders service.</summary>
+    /// <param name="settings">Users settings on top of the usual ones, e.g. <c>OrderHistory:BreakDuration</c>.</param>
+    /// <param name="link">Wraps the orders server's handler as users' orders client sees it, e.g. to stage an outage.</param>
+    public static async Task<UsersFixture> WithOrdersAsync(IReadOnlyDictionary<string, string?> settings, Func<HttpMessageHandler, HttpMessageHandler>? link = null)
     {
-        var database = await TestDatabase.CreateAsync("shop_users", typeof(Program).Assembly);
-        var host = new GrpcServiceHost<Program>(new Dictionary<string, string?>
+        var database = await TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly);
+        var ordersDatabase = await TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly);
+        GrpcServiceHost<OrdersProgram>? ordersHost = null;
+
+        // Each client keeps its production setup (client factory, deadline, retries, breaker); only the
+        // bottom of its handler pipeline is the other host's test server. The handlers are built on the
+        // first call, by when both hosts exist.
+        var usersHost = new GrpcServiceHost<UsersProgram>(Settings(database, new Uri("http://orders.test"), settings), services =>
+            services.RouteGrpcClient(OrdersClient, () =>
+            {
+                var server = ordersHost!.Server.CreateHandler();
+                return link is null ? server : link(server);
+            }));
+        ordersHost = new GrpcServiceHost<OrdersProgram>(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = database.ConnectionString,
-            ["Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
-            // Hashing stays real PBKDF2, with fewer rounds so tests stay fast.
-            ["Auth:PasswordHashIterations"] = "1000",
-        });
+            ["ConnectionStrings:Orders"] = ordersDatabase.ConnectionString,
+            ["Services:Users"] = "http://users.test",
+            // Order events are not delivered here: these tests need no notifications service.
+            ["Outbox:Enabled"] = "false",
+        }, services => services.RouteGrpcClient(UsersClient, () => usersHost.Server.CreateHandler()));
+        _ = usersHost.Server;
+        _ = ordersHost.Server;
+        return new UsersFixture(database, usersHost, ordersDatabase, ordersHost, null);
+    }
+
+    /// <summary>Users whose orders service is at <paramref name="ordersAddress"/>, over real sockets.</summary>
+    /// <param name="standIn">Whatever serves that address, disposed with the fixture.</param>
+    public static async Task<UsersFixture> WithOrdersAtAsync(Uri ordersAddress, IReadOnlyDictionary<string, string?> settings, IAsyncDisposable? standIn = null)
+    {
+        var database = await TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly);
+        var host = new GrpcServiceHost<UsersProgram>(Settings(database, ordersAddress, settings));
         _ = host.Server;
-        return new UsersFixture(database, host);
+        return new UsersFixture(database, host, null, null, standIn);
+    }
+
+    public async Task ResetAsync()
+    {
+        await Database.ResetAsync();
+        if (OrdersDatabase is not null) await OrdersDatabase.ResetAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Database.DisposeAsync();
+        if (OrdersHost is not null) await OrdersHost.DisposeAsync();
+        if (OrdersDatabase is not null) await OrdersDatabase.DisposeAsync();
+        if (ordersStandIn is not null) await ordersStandIn.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Settings(TestDatabase database, Uri ordersAddress, IReadOnlyDictionary<string, string?> extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Users"] = database.ConnectionString,
+            ["Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
+            // Hashing stays real PBKDF2, with fewer rounds so tests stay fast.
+            ["Auth:PasswordHashIterations"] = "1000",
+            ["Services:Orders"] = ordersAddress.ToString(),
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        return settings;
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Grpc.Core;
+using Shop.Common.V1;
+using Shop.Orders.V1;
 using Shop.Testing;
 using Shop.Users.V1;
 
@@ -6,7 +9,7 @@ using Shop.Users.V1;
 
 namespace Shop.Users.Tests;
 
-/// <summary>Base of every test class: the class's own service host, emptied before each test.</summary>
+/// <summary>Base of every test class: the class's own users (and orders) hosts, emptied before each test.</summary>
 public abstract class UsersTest
 {
     protected UsersFixture Fixture { get; private set; } = null!;
@@ -15,15 +18,41 @@ public abstract class UsersTest
 
     protected AuthService.AuthServiceClient Auth => new(Fixture.Host.Channel);
 
+    protected ProductService.ProductServiceClient Products => new(Fixture.OrdersHost!.Channel);
+
+    protected OrderService.OrderServiceClient Orders => new(Fixture.OrdersHost!.Channel);
+
+    /// <summary>How the class's fixture is made; by default with an in-process orders service.</summary>
+    protected virtual Task<UsersFixture> CreateFixtureAsync() => UsersFixture.CreateAsync();
+
     [TestInitialize]
     public async Task StartFromEmptyDatabase()
     {
-        Fixture = await ClassFixtures<UsersFixture>.ForAsync(GetType(), UsersFixture.CreateAsync);
-        await Fixture.Database.ResetAsync();
+        Fixture = await ClassFixtures<UsersFixture>.ForAsync(GetType(), CreateFixtureAsync);
+        await Fixture.ResetAsync();
     }
 
     protected async Task<User> CreateUserAsync(string email = "ada@example.com", string name = "Ada Lovelace", string password = "correct horse") =>
         (await Users.CreateUserAsync(new CreateUserRequest { Email = email, Name = name, Password = password })).User;
+
+    /// <summary>An exact euro amount, e.g. Eur("199.98").</summary>
+    protected static Money Eur(string amount)
+    {
+        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
+        var units = decimal.Truncate(value);
+        return new Money { CurrencyCode = "EUR", Units = (long)units, Nanos = (int)((value - units) * 1_000_000_000) };
+    }
+
+    protected async Task<Product> CreateProductAsync(string price = "99.99", int stock = 100, string name = "Teapot") =>
+        (await Products.CreateProductAsync(new CreateProductRequest { Name = name, Price = Eur(price), Stock = stock, Category = "kitchen" })).Product;
+
+    /// <summary>Places an order through the orders service's API, as any client would.</summary>
+    protected async Task<Order> PlaceOrderAsync(User user, Product product, int quantity = 1) =>
+        (await Orders.PlaceOrderAsync(new PlaceOrderRequest
+        {
+            UserId = user.UserId,
+            Items = { new PlaceOrderItem { ProductId = product.ProductId, Quantity = quantity } },
+        })).Order;
 
     protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
     {

@@ -2,11 +2,12 @@ using Grpc.Core;
 using Shop.ServiceDefaults.Grpc;
 using Shop.Users.Auth;
 using Shop.Users.Data;
+using Shop.Users.Orders;
 using Shop.Users.V1;
 
 namespace Shop.Users.Grpc;
 
-internal sealed class UserGrpcService(UserRepository users, Accounts accounts) : UserService.UserServiceBase
+internal sealed class UserGrpcService(UserRepository users, Accounts accounts, OrderHistory orderHistory) : UserService.UserServiceBase
 {
     public override async Task<CreateUserResponse> CreateUser(CreateUserRequest request, ServerCallContext context)
     {
@@ -39,9 +40,18 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts) :
         }
     }
 
+    /// <remarks>
+    /// An unknown user is NOT_FOUND whether or not orders answers. An order placed between the check and
+    /// the delete is not caught: the two services share no transaction.
+    /// </remarks>
     public override async Task<DeleteUserResponse> DeleteUser(DeleteUserRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.UserId, "user_id");
+        _ = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
+        if (await orderHistory.AnyAsync(id, context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"user {id} has orders and cannot be deleted"));
+        }
         return await users.DeleteAsync(id, context.CancellationToken) ? new DeleteUserResponse() : throw NotFound(id);
     }
 
@@ -52,6 +62,16 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts) :
         var page = await users.ListAsync(offset, size, context.CancellationToken);
         var response = new ListUsersResponse { NextPageToken = PageToken.Next(offset, size, page.Count) };
         response.Users.AddRange(page.Select(u => u.ToMessage()));
+        return response;
+    }
+
+    public override async Task<ListUserOrdersResponse> ListUserOrders(ListUserOrdersRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        _ = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
+        var orders = await orderHistory.ListAsync(id, context.CancellationToken);
+        var response = new ListUserOrdersResponse();
+        response.Orders.AddRange(orders.Select(o => o.ToUserOrder()));
         return response;
     }
 

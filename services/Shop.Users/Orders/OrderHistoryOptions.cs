@@ -1,0 +1,29 @@
+namespace Shop.Users.Orders;
+
+internal sealed class OrderHistoryOptions
+{
+    public const string Section = "OrderHistory";
+
+    /// <summary>The configuration key of the orders service's address, e.g. http://127.0.0.1:5102.</summary>
+    public const string AddressKey = "Services:Orders";
+
+    /// <summary>
+    /// How long asking the orders service may take, retries and every page included, before it counts as
+    /// unavailable (or less, if the incoming call's deadline is sooner).
+    /// </summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Attempts per ListOrders call while orders answers UNAVAILABLE (gRPC retry policy); 1 turns retries off, gRPC allows at most 5.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Calls within <see cref="BreakerSamplingDuration"/> before the circuit breaker judges the failure ratio.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 5;
+
+    /// <summary>The share of failed calls (unavailable, past the deadline, unreachable) at which the circuit opens.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open circuit fails calls at once before it lets a trial call through.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+}

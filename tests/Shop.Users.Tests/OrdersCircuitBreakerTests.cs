@@ -1,0 +1,97 @@
+using Grpc.Core;
+using Shop.Users.V1;
+
+namespace Shop.Users.Tests;
+
+/// <summary>The circuit breaker in front of the in-process orders service, whose line the test cuts and restores.</summary>
+[TestClass]
+public sealed class OrdersCircuitBreakerTests : UsersTest
+{
+    private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
+    private static readonly OrdersLink Link = new();
+
+    protected override Task<UsersFixture> CreateFixtureAsync() => UsersFixture.WithOrdersAsync(new Dictionary<string, string?>
+    {
+        ["OrderHistory:BreakerMinimumThroughput"] = "3",
+        ["OrderHistory:BreakDuration"] = BreakDuration.ToString("c"),
+    }, Link.Wrap);
+
+    [TestMethod]
+    public async Task After_three_outages_calls_fail_without_reaching_orders_until_the_break_is_over_then_succeed()
+    {
+        var ada = await CreateUserAsync();
+        var order = await PlaceOrderAsync(ada, await CreateProductAsync());
+        var request = new ListUserOrdersRequest { UserId = ada.UserId };
+
+        Link.Refuse();
+        for (var call = 0; call < 3; call++)
+        {
+            await FailsUnavailable(async () => await Users.ListUserOrdersAsync(request));
+        }
+        var tried = Link.Requests;
+
+        Link.Restore();
+        await FailsUnavailable(async () => await Users.ListUserOrdersAsync(request));
+        await FailsUnavailable(async () => await Users.DeleteUserAsync(new DeleteUserRequest { UserId = ada.UserId }));
+        Assert.AreEqual(tried, Link.Requests, "no call reaches orders while the circuit is open");
+        Assert.AreEqual(ada, (await Users.GetUserAsync(new GetUserRequest { UserId = ada.UserId })).User);
+
+        await Task.Delay(BreakDuration + TimeSpan.FromMilliseconds(200));
+        var orders = await Users.ListUserOrdersAsync(request);
+        Assert.AreEqual(order.OrderId, orders.Orders.Single().OrderId);
+    }
+
+    private static async Task FailsUnavailable(Func<Task> call)
+    {
+        var error = await FailsWith(StatusCode.Unavailable, call);
+        Assert.AreEqual("Order service unavailable", error.Status.Detail);
+    }
+}
+
+/// <summary>What users makes of orders refusing a connection once, or answering with an error.</summary>
+[TestClass]
+public sealed class OrdersRefusalTests : UsersTest
+{
+    private static readonly OrdersLink Link = new();
+
+    protected override Task<UsersFixture> CreateFixtureAsync() => UsersFixture.WithOrdersAsync(new Dictionary<string, string?>
+    {
+        ["OrderHistory:BreakerMinimumThroughput"] = "2",
+        ["OrderHistory:BreakDuration"] = "00:01:00",
+    }, Link.Wrap);
+
+    [TestInitialize]
+    public void RestoreTheLink() => Link.Restore();
+
+    [TestMethod]
+    public async Task A_refused_connection_is_retried_and_the_call_succeeds()
+    {
+        var ada = await CreateUserAsync();
+        var before = Link.Requests;
+        Link.RefuseNext(1);
+
+        var orders = await Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = ada.UserId });
+
+        Assert.AreEqual(0, orders.Orders.Count);
+        Assert.AreEqual(before + 2, Link.Requests, "one refused attempt, one that got through");
+    }
+
+    [TestMethod]
+    public async Task An_error_from_orders_is_unavailable_not_internal_and_leaves_the_circuit_closed()
+    {
+        var ada = await CreateUserAsync();
+        Link.Answer(new Status(StatusCode.InvalidArgument, "user_id: not what orders expected"));
+
+        for (var call = 0; call < 3; call++)
+        {
+            var error = await FailsWith(StatusCode.Unavailable, async () => await Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = ada.UserId }));
+            Assert.AreEqual("Order service unavailable", error.Status.Detail);
+        }
+        await FailsWith(StatusCode.Unavailable, async () => await Users.DeleteUserAsync(new DeleteUserRequest { UserId = ada.UserId }));
+        Assert.AreEqual(ada, (await Users.GetUserAsync(new GetUserRequest { UserId = ada.UserId })).User);
+
+        Link.Restore();
+        var orders = await Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = ada.UserId });
+        Assert.AreEqual(0, orders.Orders.Count);
+    }
+}
