@@ -5,8 +5,10 @@ namespace Shop.Notifications;
 
 public sealed class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        if (HealthProbe.RunIfRequested(args) is { } probed) return probed;
+
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults("Notifications", typeof(Program).Assembly);
         builder.AddNotificationServices();
@@ -15,5 +17,6 @@ public sealed class Program
         app.MapServiceDefaults();
         app.MapGrpcService<NotificationGrpcService>();
         app.Run();
+        return 0;
     }
 }
