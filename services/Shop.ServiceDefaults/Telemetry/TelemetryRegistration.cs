@@ -15,10 +15,11 @@ public static class TelemetryRegistration
     public const string ActivitySourceName = "Shop.Mesh";
 
     /// <summary>
-    /// Traces and metrics for incoming and outgoing gRPC calls and SQL. W3C trace context flows on
-    /// every outgoing call, so one request across services is one trace. Exported over OTLP when
-    /// OTEL_EXPORTER_OTLP_ENDPOINT is set, to the console when Telemetry:Console is true, else kept in-process.
-    /// Console logs carry the trace and span id.
+    /// Metrics for incoming and outgoing gRPC calls and SQL, and traces of them when an exporter is
+    /// configured: OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, the console when Telemetry:Console is
+    /// true. With neither, no span is recorded (recording them for nobody cost GetUser a quarter of its
+    /// throughput in the Bench target), yet W3C trace context still flows on every call between
+    /// services, as ASP.NET Core and HttpClient propagate it themselves. Console logs carry the trace and span id.
     /// </summary>
     public static void AddTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
@@ -26,23 +27,28 @@ public static class TelemetryRegistration
             options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddSimpleConsole(options => options.IncludeScopes = true);
 
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var console = builder.Configuration.GetValue<bool>("Telemetry:Console");
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing
-                .AddSource(ActivitySourceName)
-                .AddSource("Npgsql")
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
-                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter("Grpc.AspNetCore.Server", "Grpc.Net.Client", "Npgsql"));
+        if (otlp || console)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(ActivitySourceName)
+                .AddSource("Npgsql")
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
+                .AddHttpClientInstrumentation());
+        }
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }
-        else if (builder.Configuration.GetValue<bool>("Telemetry:Console"))
+        else if (console)
         {
             telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
         }
