@@ -4,6 +4,7 @@ using Shop.Benchmarks.Hosting;
 using Shop.Benchmarks.Load;
 using Shop.Benchmarks.Reference;
 using Shop.Benchmarks.Reporting;
+using Shop.Testing;
 
 namespace Shop.Benchmarks;
 
@@ -58,19 +59,21 @@ internal static class BenchRun
                 // Production requires a signing key; the benchmarks never log in, so any will do.
                 ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             });
-            var orders = Start("orders", "services", "Shop.Orders", settings.PortBase + 2, new()
-            {
-                ["ConnectionStrings__Orders"] = databases.ConnectionString(BenchDatabases.Orders),
-                ["Services__Users"] = users.Address.ToString(),
-            });
             var notifications = Start("notifications", "services", "Shop.Notifications", settings.PortBase + 3, new()
             {
                 ["ConnectionStrings__Notifications"] = databases.ConnectionString(BenchDatabases.Notifications),
             });
+            var orders = Start("orders", "services", "Shop.Orders", settings.PortBase + 2, new()
+            {
+                ["ConnectionStrings__Orders"] = databases.ConnectionString(BenchDatabases.Orders),
+                ["Services__Users"] = users.Address.ToString(),
+                // The outbox dispatcher delivers every order event there while the load runs, as in production.
+                ["Services__Notifications"] = notifications.Address.ToString(),
+            });
             var echo = Start("echo", "tests", "Shop.Benchmarks.Echo", settings.PortBase + 4, new());
             foreach (var process in processes)
             {
-                await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(60), Path.Combine(logs, $"{process.Name}.log"));
+                await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
                 Console.WriteLine($"{process.Name,-14} {process.Address}");
             }
 

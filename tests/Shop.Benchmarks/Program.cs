@@ -1,3 +1,5 @@
+using Shop.Testing;
+
 namespace Shop.Benchmarks;
 
 public static class Program
@@ -9,7 +11,7 @@ public static class Program
         {
             return await BenchRun.RunAsync(BenchSettings.Parse(args)) ? 0 : 1;
         }
-        catch (BenchFailed e)
+        catch (Exception e) when (e is BenchFailed or ServiceProcessException)
         {
             await Console.Error.WriteLineAsync($"Benchmark failed: {e.Message}");
             return 1;

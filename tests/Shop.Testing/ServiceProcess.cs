@@ -1,20 +1,22 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
 
-namespace Shop.Benchmarks.Hosting;
+namespace Shop.Testing;
 
 /// <summary>
-/// A service (or the echo server) as a real process on loopback, its output in a log file, so its
-/// memory is its own and its CPU competes with PostgreSQL as in production.
+/// A service as a real process on loopback, its output in a log file: for fault tests that stop and
+/// restart a service, and for benchmarks, where its memory is its own and its CPU competes with PostgreSQL.
 /// </summary>
-internal sealed class ServiceProcess : IDisposable
+public sealed class ServiceProcess : IDisposable
 {
     private readonly Process process;
 
-    private ServiceProcess(string name, int port, Process process)
+    private ServiceProcess(string name, int port, string logFile, Process process)
     {
         Name = name;
         Port = port;
+        LogFile = logFile;
         this.process = process;
     }
 
@@ -22,35 +24,69 @@ internal sealed class ServiceProcess : IDisposable
 
     public int Port { get; }
 
+    public string LogFile { get; }
+
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
+    public bool HasExited => process.HasExited;
+
+    /// <param name="dll">The service's built entry assembly, see <see cref="BuiltDll"/>.</param>
     public static ServiceProcess Start(string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string logFile)
     {
-        if (!File.Exists(dll)) throw new BenchFailed($"{dll} not found: build first (./build.sh --target=Bench builds).");
+        if (!File.Exists(dll)) throw new ServiceProcessException($"{dll} not found: build the solution first.");
         RequireFree(port);
         // exec keeps the process id, so /proc/<pid> is the service itself and not a shell.
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = Path.GetDirectoryName(dll)! };
-        foreach (var argument in new[] { "-c", "exec dotnet \"$1\" --urls \"$2\" >\"$3\" 2>&1", "sh", dll, $"http://127.0.0.1:{port}", logFile })
+        foreach (var argument in new[] { "-c", "exec dotnet \"$1\" --urls \"$2\" >>\"$3\" 2>&1", "sh", dll, $"http://127.0.0.1:{port}", logFile })
         {
             start.ArgumentList.Add(argument);
         }
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        return new ServiceProcess(name, port, Process.Start(start) ?? throw new BenchFailed($"{name} did not start."));
+        return new ServiceProcess(name, port, logFile, Process.Start(start) ?? throw new ServiceProcessException($"{name} did not start."));
+    }
+
+    /// <summary>
+    /// <c>{root}/{folder}/{project}/bin/{configuration}/net10.0/{project}.dll</c>, the configuration
+    /// being the one the calling test assembly was built in when not given.
+    /// </summary>
+    public static string BuiltDll(string folder, string project, string? configuration = null, string? root = null)
+    {
+        root ??= RepositoryRoot();
+        configuration ??= new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(root, folder, project, "bin", configuration, "net10.0", $"{project}.dll");
+    }
+
+    /// <summary>The folder holding Shop.sln, above this assembly.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Shop.sln"))) return folder.FullName;
+        }
+        throw new ServiceProcessException($"Shop.sln not found above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>A loopback port nothing listens on now (the system's pick, so parallel runs do not collide).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static void RequireFree(int port)
     {
-        if (Listening(port)) throw new BenchFailed($"Port {port} is taken: stop what listens there, or pass --port-base.");
+        if (Listening(port)) throw new ServiceProcessException($"Port {port} is taken: stop what listens there, or choose another port.");
     }
 
-    public async Task WaitUntilListeningAsync(TimeSpan timeout, string logFile)
+    public async Task WaitUntilListeningAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!Listening(Port))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new BenchFailed($"{Name} did not start listening on port {Port}; see {logFile}.");
+                throw new ServiceProcessException($"{Name} did not start listening on port {Port}; see {LogFile}.");
             }
             await Task.Delay(100);
         }
@@ -66,11 +102,10 @@ internal sealed class ServiceProcess : IDisposable
                 return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
             }
         }
-        throw new BenchFailed($"No VmHWM in /proc/{process.Id}/status for {Name}.");
+        throw new ServiceProcessException($"No VmHWM in /proc/{process.Id}/status for {Name}.");
     }
 
-    public bool HasExited => process.HasExited;
-
+    /// <summary>Kills the process at once, as a crash would: no graceful shutdown.</summary>
     public void Dispose()
     {
         if (!process.HasExited) process.Kill(entireProcessTree: true);
@@ -83,7 +118,7 @@ internal sealed class ServiceProcess : IDisposable
         try
         {
             using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
+            client.Connect(IPAddress.Loopback, port);
             return true;
         }
         catch (SocketException)
@@ -92,3 +127,6 @@ internal sealed class ServiceProcess : IDisposable
         }
     }
 }
+
+/// <summary>A service process that could not be started or read.</summary>
+public sealed class ServiceProcessException(string message) : Exception(message);

@@ -1,0 +1,96 @@
+extern alias NotificationsService;
+extern alias OrdersService;
+extern alias UsersService;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Shop.Testing;
+using NotificationsProgram = NotificationsService::Shop.Notifications.Program;
+using OrdersProgram = OrdersService::Shop.Orders.Program;
+using UsersProgram = UsersService::Shop.Users.Program;
+
+namespace Shop.Mesh.Tests;
+
+/// <summary>
+/// Users, orders and notifications hosted in the test process, each on a database of its own, with
+/// every outgoing client wired through the <see cref="MeshRouter"/> to the other hosts.
+/// </summary>
+public sealed class InProcessMesh : IAsyncDisposable
+{
+    private readonly TestDatabase[] databases;
+
+    private InProcessMesh(MeshRouter router, TestDatabase[] databases, GrpcServiceHost<UsersProgram> users,
+        GrpcServiceHost<OrdersProgram> orders, GrpcServiceHost<NotificationsProgram> notifications)
+    {
+        Router = router;
+        this.databases = databases;
+        Users = users;
+        Orders = orders;
+        Notifications = notifications;
+        Calls = new MeshCalls(users.Channel, orders.Channel, notifications.Channel);
+    }
+
+    public MeshRouter Router { get; }
+
+    public GrpcServiceHost<UsersProgram> Users { get; }
+
+    public GrpcServiceHost<OrdersProgram> Orders { get; }
+
+    public GrpcServiceHost<NotificationsProgram> Notifications { get; }
+
+    public MeshCalls Calls { get; }
+
+    public TestDatabase UsersDatabase => databases[0];
+
+    public TestDatabase OrdersDatabase => databases[1];
+
+    public TestDatabase NotificationsDatabase => databases[2];
+
+    public static async Task<InProcessMesh> StartAsync()
+    {
+        var databases = await Task.WhenAll(
+            TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly),
+            TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly),
+            TestDatabase.CreateAsync("shop_notifications", typeof(NotificationsProgram).Assembly));
+        var router = new MeshRouter();
+        void ThroughRouter(IServiceCollection services) =>
+            services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = router));
+
+        var users = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Users"] = databases[0].ConnectionString,
+            ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["Auth:PasswordHashIterations"] = "1000",
+            ["Services:Orders"] = MeshRouter.Address("orders").ToString(),
+            ["OrderHistory:BreakDuration"] = "00:00:01",
+        }, ThroughRouter);
+        var orders = new GrpcServiceHost<OrdersProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Orders"] = databases[1].ConnectionString,
+            ["Services:Users"] = MeshRouter.Address("users").ToString(),
+            ["Services:Notifications"] = MeshRouter.Address("notifications").ToString(),
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:MaxBackoff"] = "00:00:00.500",
+        }, ThroughRouter);
+        var notifications = new GrpcServiceHost<NotificationsProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Notifications"] = databases[2].ConnectionString,
+        });
+        router.Connect("users", users.Server.CreateHandler());
+        router.Connect("orders", orders.Server.CreateHandler());
+        router.Connect("notifications", notifications.Server.CreateHandler());
+        return new InProcessMesh(router, databases, users, orders, notifications);
+    }
+
+    /// <summary>Empties the three databases; call with no delivery in flight (the outbox drained or its target down).</summary>
+    public Task ResetAsync() => Task.WhenAll(databases.Select(d => d.ResetAsync()));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Orders.DisposeAsync();
+        await Users.DisposeAsync();
+        await Notifications.DisposeAsync();
+        foreach (var database in databases) await database.DisposeAsync();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Grpc.Net.Client;
+using Shop.Common.V1;
+using Shop.Notifications.V1;
+using Shop.Orders.V1;
+using Shop.Users.V1;
+
+namespace Shop.Mesh.Tests;
+
+/// <summary>The seed scenario's calls, through the generated clients, against any three channels.</summary>
+public sealed class MeshCalls(GrpcChannel users, GrpcChannel orders, GrpcChannel notifications)
+{
+    public UserService.UserServiceClient Users { get; } = new(users);
+
+    public ProductService.ProductServiceClient Products { get; } = new(orders);
+
+    public OrderService.OrderServiceClient Orders { get; } = new(orders);
+
+    public NotificationService.NotificationServiceClient Notifications { get; } = new(notifications);
+
+    /// <summary>An exact euro amount, e.g. Eur("199.98").</summary>
+    public static Money Eur(string amount)
+    {
+        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
+        var units = decimal.Truncate(value);
+        return new Money { CurrencyCode = "EUR", Units = (long)units, Nanos = (int)((value - units) * 1_000_000_000) };
+    }
+
+    public async Task<string> CreateUserAsync(string email) =>
+        (await Users.CreateUserAsync(new CreateUserRequest { Email = email, Name = "Ada Lovelace", Password = "correct horse" })).User.UserId;
+
+    public async Task<Product> CreateProductAsync(string price = "99.99", int stock = 10) =>
+        (await Products.CreateProductAsync(new CreateProductRequest { Name = "Teapot", Price = Eur(price), Stock = stock, Category = "kitchen" })).Product;
+
+    public async Task<Order> PlaceOrderAsync(string userId, Product product, int quantity)
+    {
+        var request = new PlaceOrderRequest { UserId = userId };
+        request.Items.Add(new PlaceOrderItem { ProductId = product.ProductId, Quantity = quantity });
+        return (await Orders.PlaceOrderAsync(request)).Order;
+    }
+
+    public async Task<Order> PayAsync(Order order) =>
+        (await Orders.PayOrderAsync(new PayOrderRequest
+        {
+            OrderId = order.OrderId,
+            Method = PaymentMethod.Card,
+            Amount = order.Total,
+            IdempotencyKey = Guid.NewGuid().ToString(),
+        })).Order;
+
+    public async Task<Order> FulfilAsync(Order order) =>
+        (await Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = order.OrderId })).Order;
+
+    /// <summary>The user's notifications, oldest first.</summary>
+    public async Task<IReadOnlyList<Notification>> NotificationsAsync(string userId) =>
+        (await Notifications.ListNotificationsAsync(new ListNotificationsRequest { UserId = userId, PageSize = 100 }))
+            .Notifications.Reverse().ToList();
+
+    /// <summary>
+    /// Polls until the user has <paramref name="count"/> notifications, then waits one more delivery
+    /// round and returns them: a duplicate arriving late would show in the result.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> WaitForNotificationsAsync(string userId, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var found = await NotificationsAsync(userId);
+            if (found.Count >= count)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300));
+                return await NotificationsAsync(userId);
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{found.Count} of {count} notifications for user {userId} arrived within {timeout.TotalSeconds:0} s: " +
+                    string.Join(", ", found.Select(n => n.Type)));
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Grpc.Core;
+using Shop.Testing;
+
+[assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
+
+namespace Shop.Mesh.Tests;
+
+/// <summary>Base of the in-process mesh tests: the class's own three hosts, emptied before each test.</summary>
+public abstract class MeshTest
+{
+    protected InProcessMesh Mesh { get; private set; } = null!;
+
+    protected MeshCalls Calls => Mesh.Calls;
+
+    /// <summary>Generous for a busy two-core machine; the usual delivery takes milliseconds.</summary>
+    protected static readonly TimeSpan DeliveryBound = TimeSpan.FromSeconds(20);
+
+    [TestInitialize]
+    public async Task StartFromEmptyDatabases()
+    {
+        Mesh = await ClassFixtures<InProcessMesh>.ForAsync(GetType(), InProcessMesh.StartAsync);
+        await Mesh.ResetAsync();
+    }
+
+    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
+    {
+        var error = await Assert.ThrowsExactlyAsync<RpcException>(call);
+        Assert.AreEqual(code, error.StatusCode, error.Status.Detail);
+        return error;
+    }
+}
+
+[TestClass]
+public static class AssemblyHooks
+{
+    [AssemblyCleanup]
+    public static Task DisposeHosts() => ClassFixtures<InProcessMesh>.DisposeAllAsync();
+}

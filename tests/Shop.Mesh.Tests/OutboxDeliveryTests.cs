@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dapper;
+using Grpc.Core;
+using Npgsql;
+using Shop.Orders.V1;
+
+namespace Shop.Mesh.Tests;
+
+/// <summary>The orders outbox delivered to notifications: in order per order, once per event, through outages.</summary>
+[TestClass]
+public sealed class OutboxDeliveryTests : MeshTest
+{
+    [TestMethod]
+    public async Task Each_orders_events_arrive_in_the_order_they_happened()
+    {
+        var userId = await Calls.CreateUserAsync("ada@example.com");
+        var product = await Calls.CreateProductAsync("5.00", 100);
+        var orders = new List<Order>();
+        for (var i = 0; i < 3; i++) orders.Add(await Calls.PlaceOrderAsync(userId, product, 1));
+        foreach (var order in orders) await Calls.PayAsync(order);
+        await Calls.FulfilAsync(orders[1]);
+        await Calls.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = orders[2].OrderId });
+
+        var notifications = await Calls.WaitForNotificationsAsync(userId, 8, DeliveryBound);
+
+        Assert.HasCount(8, notifications);
+        string[] Types(Order order) => notifications.Where(n => n.OrderId == order.OrderId).Select(n => n.Type).ToArray();
+        CollectionAssert.AreEqual(new[] { "order_placed", "order_processed" }, Types(orders[0]));
+        CollectionAssert.AreEqual(new[] { "order_placed", "order_processed", "order_fulfilled" }, Types(orders[1]));
+        CollectionAssert.AreEqual(new[] { "order_placed", "order_processed", "order_cancelled" }, Types(orders[2]));
+        // Every outbox row became exactly the notification with its event id.
+        CollectionAssert.AreEquivalent(await OutboxEventIdsAsync(delivered: true), notifications.Select(n => n.EventId).ToList());
+        Assert.IsEmpty(await OutboxEventIdsAsync(delivered: false));
+    }
+
+    [TestMethod]
+    public async Task Events_delivered_again_after_lost_marks_make_no_second_notification()
+    {
+        var userId = await Calls.CreateUserAsync("grace@example.com");
+        var order = await Calls.PayAsync(await Calls.PlaceOrderAsync(userId, await Calls.CreateProductAsync(), 1));
+        var first = await Calls.WaitForNotificationsAsync(userId, 2, DeliveryBound);
+
+        // As after a crash between the delivery calls and the commit of their marks.
+        await ExecuteOnOrdersDbAsync("UPDATE order_events SET delivered_at = NULL");
+        await WaitUntilOutboxDrainedAsync();
+
+        var after = await Calls.NotificationsAsync(userId);
+        CollectionAssert.AreEqual(first.Select(n => n.NotificationId).ToList(), after.Select(n => n.NotificationId).ToList());
+        Assert.AreEqual(order.OrderId, after.Single(n => n.Type == "order_processed").OrderId);
+    }
+
+    [TestMethod]
+    public async Task With_notifications_down_orders_keep_working_and_every_event_arrives_once_it_is_back()
+    {
+        var userId = await Calls.CreateUserAsync("linus@example.com");
+        Order order;
+        using (Mesh.Router.TakeDown("notifications"))
+        {
+            order = await Calls.PlaceOrderAsync(userId, await Calls.CreateProductAsync(), 2);
+            Assert.AreEqual(OrderStatus.Paid, (await Calls.PayAsync(order)).Status);
+            Assert.AreEqual(OrderStatus.Fulfilled, (await Calls.FulfilAsync(order)).Status);
+
+            await Task.Delay(TimeSpan.FromSeconds(1)); // several failed rounds
+            Assert.HasCount(3, await OutboxEventIdsAsync(delivered: false));
+            Assert.IsEmpty(await Calls.NotificationsAsync(userId));
+        }
+
+        var notifications = await Calls.WaitForNotificationsAsync(userId, 3, DeliveryBound);
+
+        CollectionAssert.AreEqual(new[] { "order_placed", "order_processed", "order_fulfilled" }, notifications.Select(n => n.Type).ToArray());
+        Assert.IsTrue(notifications.All(n => n.OrderId == order.OrderId));
+        Assert.IsEmpty(await OutboxEventIdsAsync(delivered: false));
+    }
+
+    [TestMethod]
+    public async Task A_delivery_joins_the_trace_of_the_call_that_made_the_change()
+    {
+        var deliveries = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Shop.Mesh",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = deliveries.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var userId = await Calls.CreateUserAsync("trace@example.com");
+        var order = await Calls.PlaceOrderAsync(userId, await Calls.CreateProductAsync(), 1);
+        var traceId = ActivityTraceId.CreateRandom();
+
+        // The caller's trace context, as an instrumented client sends it.
+        await Calls.Orders.PayOrderAsync(
+            new PayOrderRequest { OrderId = order.OrderId, Method = PaymentMethod.Card, Amount = order.Total, IdempotencyKey = "k-1" },
+            new Metadata { { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01" } });
+        await Calls.WaitForNotificationsAsync(userId, 2, DeliveryBound);
+
+        var paid = deliveries.Single(a => a.OperationName == "outbox deliver order_paid" && (string?)a.GetTagItem("shop.order_id")?.ToString() == order.OrderId);
+        Assert.AreEqual(traceId, paid.TraceId);
+    }
+
+    private async Task<List<string>> OutboxEventIdsAsync(bool delivered)
+    {
+        await using var connection = new NpgsqlConnection(Mesh.OrdersDatabase.ConnectionString);
+        var ids = await connection.QueryAsync<Guid>(
+            $"SELECT id FROM order_events WHERE delivered_at IS {(delivered ? "NOT " : "")}NULL ORDER BY sequence");
+        return ids.Select(id => id.ToString()).ToList();
+    }
+
+    private async Task ExecuteOnOrdersDbAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Mesh.OrdersDatabase.ConnectionString);
+        await connection.ExecuteAsync(sql);
+    }
+
+    private async Task WaitUntilOutboxDrainedAsync()
+    {
+        var deadline = DateTime.UtcNow + DeliveryBound;
+        while ((await OutboxEventIdsAsync(delivered: false)).Count > 0)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"The outbox was not drained within {DeliveryBound.TotalSeconds:0} s.");
+            await Task.Delay(100);
+        }
+    }
+}
