@@ -26,15 +26,23 @@ string PostgresConnection() => externalPostgres ?? $"Host=127.0.0.1;Port={pgPort
 
 string ServiceConnection(string database) => $"{PostgresConnection()};Database={database}";
 
-// The mesh as real processes on the Run ports, wired to each other and to PostgreSQL.
-MeshProcesses StartMesh()
+// The mesh as real processes on the Run ports, wired to each other and to PostgreSQL. Quiet: the
+// services log errors only (the demo's outage is expected, its warnings would bury the tables).
+MeshProcesses StartMesh(bool quiet = false)
 {
-    var mesh = new MeshProcesses(Context, root, configuration, MeshEnvironment());
-    mesh.Start("Shop.Users", 5101, new() { ["ConnectionStrings__Users"] = ServiceConnection("shop_users") });
+    var environment = MeshEnvironment();
+    if (quiet) environment["Logging__LogLevel__Default"] = "Error";
+    var mesh = new MeshProcesses(Context, root, configuration, environment);
+    mesh.Start("Shop.Users", 5101, new()
+    {
+        ["ConnectionStrings__Users"] = ServiceConnection("shop_users"),
+        ["Services__Orders"] = "http://127.0.0.1:5102",
+    });
     mesh.Start("Shop.Orders", 5102, new()
     {
         ["ConnectionStrings__Orders"] = ServiceConnection("shop_orders"),
         ["Services__Users"] = "http://127.0.0.1:5101",
+        ["Services__Notifications"] = "http://127.0.0.1:5103",
     });
     mesh.Start("Shop.Notifications", 5103, new() { ["ConnectionStrings__Notifications"] = ServiceConnection("shop_notifications") });
     mesh.WaitUntilListening();
@@ -305,7 +313,7 @@ Task("Demo")
     .IsDependentOn("Db-Up")
     .Does(() =>
 {
-    var mesh = StartMesh();
+    var mesh = StartMesh(quiet: true);
     try
     {
         ShopCli("health --wait 30");
