@@ -1,0 +1,79 @@
+using Shop.Contracts.Pact.Provider;
+using Shop.Testing;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace Shop.Contracts.Testing;
+
+/// <summary>
+/// A real provider for verification: the service hosted in-process on a database of its own, with a
+/// <see cref="ProviderChange"/> in its pipeline for the self-tests, and the provider states its
+/// consumers' pacts name. Every interaction starts from the migrated, empty database.
+/// </summary>
+/// <typeparam name="TProgram">The service's <c>Program</c>.</typeparam>
+internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram : class
+{
+    private readonly string participant;
+    private readonly ServiceDescriptor[] services;
+
+    /// <param name="participant">The provider's name in the pact files, see <see cref="Participants"/>.</param>
+    /// <param name="services">The descriptors messages are read with unless a verifier is given others.</param>
+    protected ProviderHost(string participant, ProviderSetup setup, params ServiceDescriptor[] services)
+    {
+        this.participant = participant;
+        this.services = services;
+        Database = setup.Database;
+        Host = setup.Host;
+        Change = setup.Change;
+    }
+
+    public TestDatabase Database { get; }
+
+    public GrpcServiceHost<TProgram> Host { get; }
+
+    /// <summary>Deliberate changes to the host's answers, for the self-tests; none unless applied.</summary>
+    public ProviderChange Change { get; }
+
+    /// <summary>What a provider is made of: the database (named after <paramref name="databasePrefix"/>) and the started host.</summary>
+    /// <param name="settings">The host's configuration given the database's connection string.</param>
+    protected static async Task<ProviderSetup> StartAsync(string databasePrefix, Func<string, Dictionary<string, string?>> settings)
+    {
+        var database = await TestDatabase.CreateAsync(databasePrefix, typeof(TProgram).Assembly);
+        ProviderChange? change = null;
+        var host = new GrpcServiceHost<TProgram>(settings(database.ConnectionString), s => change = ProviderChange.AddTo(s));
+        _ = host.Server;
+        return new ProviderSetup(database, host, change!);
+    }
+
+    /// <summary>Sets up a state named in a pact; an unknown state fails the interactions that need it.</summary>
+    public abstract Task SetUpAsync(string state, IReadOnlyDictionary<string, object?> parameters);
+
+    /// <summary>After each interaction: back to the migrated, empty database.</summary>
+    public Task TearDownAsync(string state, IReadOnlyDictionary<string, object?> parameters) => Database.ResetAsync();
+
+    /// <summary>
+    /// A verifier of the committed pacts naming this provider against this host, reading messages with
+    /// the service's own descriptors unless others are given (a later version of the API, say).
+    /// </summary>
+    public GrpcPactVerifier Verifier(params ServiceDescriptor[] others) =>
+        new GrpcPactVerifier(participant)
+            .WithProviderChannel(Host.Channel)
+            .WithServices(others.Length > 0 ? others : services)
+            .WithProviderStates(SetUpAsync, TearDownAsync)
+            .WithPactDirectory(PactDirectories.Committed);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected static string Text(IReadOnlyDictionary<string, object?> parameters, string name) =>
+        parameters.TryGetValue(name, out var value) && value is string { Length: > 0 } text
+            ? text
+            : throw new ArgumentException($"The state needs a '{name}' parameter.");
+
+    protected static Guid Id(IReadOnlyDictionary<string, object?> parameters, string name) =>
+        Guid.TryParse(Text(parameters, name), out var id) ? id : throw new ArgumentException($"The state's '{name}' must be a UUID.");
+
+    protected sealed record ProviderSetup(TestDatabase Database, GrpcServiceHost<TProgram> Host, ProviderChange Change);
+}

@@ -1,0 +1,186 @@
+extern alias OrdersService;
+
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Shop.Contracts.Pact;
+using Shop.Contracts.Testing;
+using Shop.Testing;
+using Money = OrdersService::Shop.Common.V1.Money;
+using Next = Shop.Orders.Contracts.Tests.Next;
+using OrdersV1 = OrdersService::Shop.Orders.V1;
+using Renamed = Shop.Orders.Contracts.Tests.Renamed;
+
+namespace Shop.Orders.Contracts.Tests.Provider;
+
+/// <summary>
+/// Proves the committed orders pacts can fail: the real orders host (real service, real database) with
+/// a deliberate change applied in the test. Breaking changes must fail verification naming the
+/// interaction and what differs; compatible ones must pass. One host for the class.
+/// </summary>
+[TestClass]
+[TestCategory(ContractCategories.Provider)]
+public sealed class OrdersProviderChangeTests
+{
+    private const string PaidOrderListing = "a request for the orders of a user with a paid order";
+    private const string EmptyListing = "a request for the orders of a user with no orders";
+    private const string PaidOrderQuestion = "a question whether a user with a paid order has any order";
+    private const string EmptyQuestion = "a question whether a user with no orders has any order";
+
+    private OrdersProvider _provider = null!;
+
+    [TestInitialize]
+    public async Task ShareTheHost() =>
+        _provider = await ClassFixtures<OrdersProvider>.ForAsync(GetType(), OrdersProvider.CreateAsync);
+
+    [TestMethod]
+    public async Task ListOrders_leaving_the_total_empty_breaks_users()
+    {
+        // e.g. a "lighter" listing that leaves the amount to GetOrder: users would show orders without a total.
+        using var _ = _provider.Change.Apply(ChangingOrders(order => order.Total = null));
+
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
+        StringAssert.Contains(ex.Message, "missing the following keys: total");
+        // Deleting a user reads only whether there is an order, not what it costs.
+        Assert.DoesNotContain($"FAILED '{PaidOrderQuestion}'", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task ListOrders_answering_a_zero_total_breaks_users()
+    {
+        // e.g. a total summed from a column a migration left empty: well-formed Money, wrong amount.
+        using var _ = _provider.Change.Apply(ChangingOrders(order => order.Total = new Money { CurrencyCode = "EUR" }));
+
+        var result = await _provider.Verifier().RunAsync();
+
+        Assert.IsFalse(result.Passed);
+        var listing = result.Interactions.Single(i => i.Description == PaidOrderListing);
+        Assert.IsFalse(listing.Passed);
+        Assert.IsTrue(listing.Mismatches.Any(m => m.Contains("$.orders[0].total.units", StringComparison.Ordinal)), result.Describe());
+        Assert.IsTrue(listing.Mismatches.Any(m => m.Contains("$.orders[0].total.nanos", StringComparison.Ordinal)), result.Describe());
+    }
+
+    [TestMethod]
+    public async Task Renaming_the_paid_status_breaks_users()
+    {
+        // ORDER_STATUS_PAID renamed ORDER_STATUS_SETTLED (same number): users shows orders' status names to its clients.
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
+            _provider.Verifier(Renamed.OrderService.Descriptor).VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
+        StringAssert.Contains(ex.Message, "$.orders[0].status");
+        StringAssert.Contains(ex.Message, "ORDER_STATUS_SETTLED");
+        Assert.DoesNotContain($"FAILED '{PaidOrderQuestion}'", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task ListOrders_answering_NOT_FOUND_for_a_user_without_orders_breaks_users()
+    {
+        // Users would take it for an orders outage: every user without orders would become undeletable.
+        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        {
+            var response = await callService();
+            return response is OrdersV1.ListOrdersResponse { Orders.Count: 0 }
+                ? throw new RpcException(new Status(StatusCode.NotFound, "the user has no orders"))
+                : response;
+        });
+
+        var result = await _provider.Verifier().RunAsync();
+
+        Assert.IsFalse(result.Passed);
+        foreach (var description in new[] { EmptyListing, EmptyQuestion })
+        {
+            var interaction = result.Interactions.Single(i => i.Description == description);
+            Assert.IsFalse(interaction.Passed, description);
+            Assert.IsTrue(interaction.Mismatches.Any(m => m.Contains("grpc-status", StringComparison.Ordinal) && m.Contains("NOT_FOUND", StringComparison.Ordinal)),
+                result.Describe());
+        }
+
+        Assert.IsTrue(result.Interactions.Single(i => i.Description == PaidOrderListing).Passed, result.Describe());
+    }
+
+    [TestMethod]
+    public async Task ListOrders_omitting_the_users_orders_breaks_users()
+    {
+        // e.g. a filter that keeps only open orders: users would list nothing and delete a user who has paid.
+        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        {
+            var response = await callService();
+            (response as OrdersV1.ListOrdersResponse)?.Orders.Clear();
+            return response;
+        });
+
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
+        StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderQuestion}'");
+        StringAssert.Contains(ex.Message, "$.orders");
+        Assert.DoesNotContain($"FAILED '{EmptyListing}'", ex.Message);
+        Assert.DoesNotContain($"FAILED '{EmptyQuestion}'", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task ListOrders_with_a_new_field_and_a_new_rpc_still_meets_the_pacts()
+    {
+        // What a newer orders build puts on the wire: Order.paid_at (field 8), unknown to this build's types.
+        var paidAt = new Next.Order { PaidAt = Timestamp.FromDateTime(new DateTime(2026, 3, 14, 9, 30, 0, DateTimeKind.Utc)) }.ToByteString();
+        using var _ = _provider.Change.Apply(ChangingOrders(order => order.MergeFrom(paidAt)));
+        var seen = await ListAPaidOrderAsync();
+        Assert.IsNotNull(seen.Orders.Single().PaidAt, "the changed provider really sends the new field");
+
+        var result = await _provider.Verifier(Next.OrderService.Descriptor).VerifyAsync();
+
+        Assert.IsTrue(result.Passed, result.Describe());
+    }
+
+    [TestMethod]
+    public async Task Listing_orders_without_their_items_does_not_concern_users()
+    {
+        // Users shows an order's id, status, total and time, never its lines: orders may stop listing them.
+        using var _ = _provider.Change.Apply(ChangingOrders(order => order.Items.Clear()));
+        var seen = await ListAPaidOrderAsync();
+        Assert.IsEmpty(seen.Orders.Single().Items, "the changed provider really leaves the items out");
+
+        var result = await _provider.Verifier().VerifyAsync();
+
+        Assert.IsTrue(result.Passed, result.Describe());
+    }
+
+    // A change to every order ListOrders answers with.
+    private static ProviderChange.Change ChangingOrders(Action<OrdersV1.Order> change) => async (method, request, callService) =>
+    {
+        var response = await callService();
+        if (response is OrdersV1.ListOrdersResponse listing)
+        {
+            foreach (var order in listing.Orders)
+            {
+                change(order);
+            }
+        }
+
+        return response;
+    };
+
+    // One paid order through the changed host, as a client of the newer API sees it; the database is emptied after.
+    private async Task<Next.ListOrdersResponse> ListAPaidOrderAsync()
+    {
+        const string userId = "5e0d7a4c-1b2f-4c3d-9e8f-7a6b5c4d3e2f";
+        try
+        {
+            await _provider.SetUpAsync("a user has a paid order", new Dictionary<string, object?>
+            {
+                ["userId"] = userId,
+                ["orderId"] = "7b1e3d5f-2a4c-4e6b-8d0f-9a1c3e5b7d92",
+                ["total"] = "12.50",
+            });
+            return await new Next.OrderService.OrderServiceClient(_provider.Host.Channel)
+                .ListOrdersAsync(new Next.ListOrdersRequest { UserId = userId, PageSize = 100 });
+        }
+        finally
+        {
+            await _provider.Database.ResetAsync();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+extern alias UsersService;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using UsersService::Shop.Users;
+using UsersService::Shop.Users.Orders;
+
+namespace Shop.Users.Contracts.Tests.Consumer;
+
+/// <summary>
+/// Users' orders client as the users service registers it (<c>AddUserServices</c>: the "orders" gRPC
+/// client from the client factory, its retry policy, the "orders" circuit breaker, the deadline), with
+/// <c>Services:Orders</c> pointed at a mock orders service. Nothing else of users runs: no server, no database.
+/// </summary>
+internal sealed class OrderHistoryHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AsyncServiceScope _scope;
+
+    private OrderHistoryHost(WebApplication app)
+    {
+        _app = app;
+        _scope = app.Services.CreateAsyncScope();
+        OrderHistory = _scope.ServiceProvider.GetRequiredService<OrderHistory>();
+    }
+
+    /// <summary>The users service's own <see cref="UsersService::Shop.Users.Orders.OrderHistory"/>, as a gRPC call to users would get it.</summary>
+    public OrderHistory OrderHistory { get; }
+
+    public static OrderHistoryHost For(Uri ordersAddress)
+    {
+        // Production: users' other registrations (its repository, the signing key) are never resolved
+        // here, so the container must not validate them all up front as Development would.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [OrderHistoryOptions.AddressKey] = ordersAddress.ToString(),
+            // The deadline is not part of the contract: a generous one keeps a busy test machine (every
+            // test project at once) from failing the call. Retries and the breaker keep their defaults.
+            [$"{OrderHistoryOptions.Section}:{nameof(OrderHistoryOptions.Deadline)}"] = "00:00:30",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddUserServices();
+        return new OrderHistoryHost(builder.Build());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}

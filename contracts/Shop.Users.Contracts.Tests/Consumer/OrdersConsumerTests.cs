@@ -1,0 +1,146 @@
+extern alias UsersService;
+
+using Google.Protobuf.WellKnownTypes;
+using Shop.Contracts.Pact.Consumer;
+using Shop.Contracts.Pact.Matchers;
+using Shop.Contracts.Testing;
+using UsersService::Shop.Common.V1;
+using UsersService::Shop.Orders.V1;
+using UsersService::Shop.Users.Grpc;
+using UsersService::Shop.Users.Orders;
+
+namespace Shop.Users.Contracts.Tests.Consumer;
+
+/// <summary>
+/// Users asks orders for a user's orders (<see cref="OrderHistory"/>, through ListOrders). Listing them
+/// (ListUserOrders) it pages 100 at a time until <c>next_page_token</c> is empty and shows each order's id,
+/// status, total and creation time; deleting a user (DeleteUser) it asks for one order and reads only
+/// whether there is one. The contract pins those and nothing else of an order (items, user, updated_at).
+/// Users' real registration makes the calls: client factory, deadline, retry policy, circuit breaker.
+/// </summary>
+[TestClass]
+[TestCategory(ContractCategories.Consumer)]
+public sealed class OrdersConsumerTests
+{
+    public const string UserWithOrderId = "3c7e1a9b-5d2f-4e8a-b6c4-1f0d9e8a7b65";
+    public const string PaidOrderId = "8a4f2c6e-1b3d-4f5a-9c7e-2d0b1a3c5e74";
+    public const string UserWithoutOrdersId = "e2b9d4f1-6a8c-4b3e-8d5f-7c1a0e9b2d46";
+
+    /// <summary>The paid order's total, as the provider state seeds it (euros, orders' only currency).</summary>
+    public const string PaidOrderTotal = "12.50";
+
+    private const string Uuid = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+    private static readonly DateTime PlacedAt = new(2026, 3, 14, 9, 26, 53, DateTimeKind.Utc);
+
+    [TestMethod]
+    public async Task OrderHistory_lists_a_users_paid_order_with_its_status_and_total()
+    {
+        var pact = OrdersPact();
+        pact.UponReceiving("a request for the orders of a user with a paid order")
+            .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal })
+            .WithRequest(OrderService.Descriptor, Listing(UserWithOrderId))
+            .Match("$.userId", Match.Regex(Uuid))
+            // An empty next_page_token is what ends the listing: one order fits one page.
+            .WillRespond(new ListOrdersResponse
+            {
+                Orders =
+                {
+                    new Order
+                    {
+                        OrderId = PaidOrderId,
+                        Status = OrderStatus.Paid,
+                        Total = new Money { CurrencyCode = "EUR", Units = 12, Nanos = 500_000_000 },
+                        CreatedAt = Timestamp.FromDateTime(PlacedAt),
+                    },
+                },
+            })
+            .Match("$.orders", Match.EachLike())
+            .Match("$.orders[*].orderId", Match.Regex(Uuid))
+            // What users shows: the paid order's status and the exact amount the state seeded.
+            .Match("$.orders[*].status", Match.Equality())
+            .Match("$.orders[*].total.currencyCode", Match.Equality())
+            .Match("$.orders[*].total.units", Match.Equality())
+            .Match("$.orders[*].total.nanos", Match.Equality())
+            .Match("$.orders[*].createdAt", Match.Timestamp());
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            await using var users = OrderHistoryHost.For(ctx.Address);
+            var orders = await users.OrderHistory.ListAsync(Guid.Parse(UserWithOrderId), CancellationToken.None);
+
+            var shown = orders.Select(o => o.ToUserOrder()).Single();
+            Assert.AreEqual(PaidOrderId, shown.OrderId);
+            Assert.AreEqual("ORDER_STATUS_PAID", shown.Status);
+            Assert.AreEqual(new Money { CurrencyCode = "EUR", Units = 12, Nanos = 500_000_000 }, shown.Total);
+            Assert.AreEqual(PlacedAt, shown.CreatedAt.ToDateTime());
+        });
+    }
+
+    [TestMethod]
+    public async Task OrderHistory_lists_no_orders_for_a_user_without_any()
+    {
+        var pact = OrdersPact();
+        pact.UponReceiving("a request for the orders of a user with no orders")
+            .Given("a user has no orders", new { userId = UserWithoutOrdersId })
+            .WithRequest(OrderService.Descriptor, Listing(UserWithoutOrdersId))
+            .Match("$.userId", Match.Regex(Uuid))
+            .WillRespond(new ListOrdersResponse());
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            await using var users = OrderHistoryHost.For(ctx.Address);
+            Assert.IsEmpty(await users.OrderHistory.ListAsync(Guid.Parse(UserWithoutOrdersId), CancellationToken.None));
+        });
+    }
+
+    [TestMethod]
+    public async Task OrderHistory_sees_that_a_user_with_an_order_has_one()
+    {
+        var pact = OrdersPact();
+        pact.UponReceiving("a question whether a user with a paid order has any order")
+            .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal })
+            .WithRequest(OrderService.Descriptor, Question(UserWithOrderId))
+            .Match("$.userId", Match.Regex(Uuid))
+            // At least one order, whatever it holds; the page token is not read.
+            .WillRespond(new ListOrdersResponse { Orders = { new Order { OrderId = PaidOrderId } } })
+            .Match("$.orders", Match.EachLike())
+            .Match("$.nextPageToken", Match.Type());
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            await using var users = OrderHistoryHost.For(ctx.Address);
+            Assert.IsTrue(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithOrderId), CancellationToken.None));
+        });
+    }
+
+    [TestMethod]
+    public async Task OrderHistory_sees_that_a_user_without_orders_has_none()
+    {
+        var pact = OrdersPact();
+        pact.UponReceiving("a question whether a user with no orders has any order")
+            .Given("a user has no orders", new { userId = UserWithoutOrdersId })
+            .WithRequest(OrderService.Descriptor, Question(UserWithoutOrdersId))
+            .Match("$.userId", Match.Regex(Uuid))
+            .WillRespond(new ListOrdersResponse())
+            .Match("$.nextPageToken", Match.Type());
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            await using var users = OrderHistoryHost.For(ctx.Address);
+            Assert.IsFalse(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithoutOrdersId), CancellationToken.None));
+        });
+    }
+
+    private static GrpcPact OrdersPact() =>
+        GrpcPact.Between(Participants.Users, Participants.Orders).WithPactDirectory(PactDirectories.Output);
+
+    /// <summary>
+    /// What ListUserOrders sends first, written out rather than taken from users' code, so a change in
+    /// what it sends fails here: the largest page orders serves, from the start.
+    /// </summary>
+    private static ListOrdersRequest Listing(string userId) => new() { UserId = userId, PageSize = 100 };
+
+    /// <summary>What DeleteUser sends: one order is enough to know there is one.</summary>
+    private static ListOrdersRequest Question(string userId) => new() { UserId = userId, PageSize = 1 };
+}
