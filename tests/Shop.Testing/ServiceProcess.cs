@@ -31,13 +31,19 @@ public sealed class ServiceProcess : IDisposable
     public bool HasExited => process.HasExited;
 
     /// <param name="dll">The service's built entry assembly, see <see cref="BuiltDll"/>.</param>
-    public static ServiceProcess Start(string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string logFile)
+    /// <param name="arguments">
+    /// More command-line arguments, e.g. <c>--Logging:LogLevel:Microsoft.AspNetCore=Information</c>: keys
+    /// with a dot cannot go through the environment, which the shell drops them from.
+    /// </param>
+    public static ServiceProcess Start(string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string logFile,
+        params string[] arguments)
     {
         if (!File.Exists(dll)) throw new ServiceProcessException($"{dll} not found: build the solution first.");
         RequireFree(port);
         // exec keeps the process id, so /proc/<pid> is the service itself and not a shell.
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = Path.GetDirectoryName(dll)! };
-        foreach (var argument in new[] { "-c", "exec dotnet \"$1\" --urls \"$2\" >>\"$3\" 2>&1", "sh", dll, $"http://127.0.0.1:{port}", logFile })
+        const string Script = "dll=$1 urls=$2 log=$3; shift 3; exec dotnet \"$dll\" --urls \"$urls\" \"$@\" >>\"$log\" 2>&1";
+        foreach (var argument in new[] { "-c", Script, "sh", dll, $"http://127.0.0.1:{port}", logFile }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -83,8 +83,11 @@ internal sealed partial class OutboxDispatcher(
     private async Task DeliverAsync(OrderEventRecord orderEvent, CancellationToken ct)
     {
         // The delivery joins the trace of the call that made the change, however much later it happens.
+        // Unrecorded (no exporter listens) it still carries that context on to notifications.
         ActivityContext.TryParse(orderEvent.TraceParent, null, out var parent);
-        using var activity = Activities.StartActivity("outbox deliver " + orderEvent.Type, ActivityKind.Producer, parent);
+        var name = "outbox deliver " + orderEvent.Type;
+        using var activity = Activities.StartActivity(name, ActivityKind.Producer, parent)
+            ?? (orderEvent.TraceParent is { } traceParent ? new Activity(name).SetParentId(traceParent).Start() : null);
         activity?.SetTag("shop.order_id", orderEvent.OrderId);
         activity?.SetTag("shop.event_id", orderEvent.Id);
         var first = await publisher.PublishAsync(orderEvent, ct);

@@ -58,6 +58,8 @@ public sealed class ProcessMesh : IAsyncDisposable
 
     public TestDatabase OrdersDatabase => databases[1];
 
+    public string LogFile(string name) => running[name].LogFile;
+
     public Uri Address(string name) => new($"http://127.0.0.1:{services[name].Port}");
 
     public static async Task<ProcessMesh> StartAsync()
@@ -99,7 +101,9 @@ public sealed class ProcessMesh : IAsyncDisposable
         var (port, environment) = services[name];
         var project = "Shop." + char.ToUpperInvariant(name[0]) + name[1..];
         running[name] = ServiceProcess.Start(name, ServiceProcess.BuiltDll("services", project), port, environment,
-            Path.Combine(logs, $"{name}-{System.Environment.ProcessId}.log"));
+            Path.Combine(logs, $"{name}-{System.Environment.ProcessId}.log"),
+            // Each request's start, with its trace id: the trace test reads notifications' log.
+            "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information");
     }
 
     private async Task WaitUntilServingAsync(string name)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Dapper;
 using Grpc.Core;
 using Npgsql;
@@ -8,9 +9,12 @@ using Shop.Users.V1;
 
 namespace Shop.Mesh.Tests.Processes;
 
-/// <summary>The seed's resilience scenarios with real processes: a service stops, the others cope, it returns, all is well.</summary>
+/// <summary>
+/// The mesh as separate processes: the seed's resilience scenarios (a service stops, the others cope,
+/// it returns, all is well), trace context across processes, and the containers' health probe.
+/// </summary>
 [TestClass]
-public sealed class ProcessFaultTests
+public sealed class ProcessMeshTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
@@ -86,6 +90,29 @@ public sealed class ProcessFaultTests
     }
 
     [TestMethod]
+    public async Task A_callers_trace_reaches_notifications_through_the_outbox()
+    {
+        var calls = mesh.Calls;
+        var userId = await calls.CreateUserAsync("traced@example.com");
+        var order = await calls.PlaceOrderAsync(userId, await calls.CreateProductAsync(), 1);
+        var traceId = ActivityTraceId.CreateRandom();
+
+        await calls.Orders.PayOrderAsync(
+            new PayOrderRequest { OrderId = order.OrderId, Method = PaymentMethod.Card, Amount = order.Total, IdempotencyKey = "traced" },
+            new Metadata { { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01" } });
+        await calls.WaitForNotificationsAsync(userId, 2, Bound);
+
+        // Notifications logs the start of every request with its trace id (see ProcessMesh).
+        var delivery = new Regex($@"TraceId:{traceId} => ConnectionId:\S+ => RequestPath:/shop\.notifications\.v1\.NotificationService/DeliverOrderEvent");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!delivery.IsMatch(ReadShared(mesh.LogFile("notifications"))))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"No DeliverOrderEvent in trace {traceId} in {mesh.LogFile("notifications")}.");
+            await Task.Delay(200);
+        }
+    }
+
+    [TestMethod]
     public async Task The_health_probe_mode_exits_zero_for_a_serving_service_and_one_for_a_stopped_one()
     {
         Assert.AreEqual(0, await ProbeAsync(mesh.Address("notifications")));
@@ -116,6 +143,12 @@ public sealed class ProcessFaultTests
         var said = (await output) + (await errors);
         StringAssert.Contains(said, address.ToString().TrimEnd('/'), said);
         return probe.ExitCode;
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
     }
 
     private async Task<long> UndeliveredAsync()
