@@ -19,10 +19,11 @@ public sealed class InProcessMesh : IAsyncDisposable
 {
     private readonly TestDatabase[] databases;
 
-    private InProcessMesh(MeshRouter router, TestDatabase[] databases, GrpcServiceHost<UsersProgram> users,
+    private InProcessMesh(MeshRouter router, NotificationsGate gate, TestDatabase[] databases, GrpcServiceHost<UsersProgram> users,
         GrpcServiceHost<OrdersProgram> orders, GrpcServiceHost<NotificationsProgram> notifications)
     {
         Router = router;
+        NotificationsGate = gate;
         this.databases = databases;
         Users = users;
         Orders = orders;
@@ -31,6 +32,9 @@ public sealed class InProcessMesh : IAsyncDisposable
     }
 
     public MeshRouter Router { get; }
+
+    /// <summary>Makes the notifications host reject one order's events.</summary>
+    public NotificationsGate NotificationsGate { get; }
 
     public GrpcServiceHost<UsersProgram> Users { get; }
 
@@ -73,14 +77,16 @@ public sealed class InProcessMesh : IAsyncDisposable
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:00.500",
         }, ThroughRouter);
+        NotificationsGate? gate = null;
         var notifications = new GrpcServiceHost<NotificationsProgram>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Notifications"] = databases[2].ConnectionString,
-        });
+        }, services => gate = NotificationsGate.AddTo(services));
+        _ = notifications.Server;
         router.Connect("users", users.Server.CreateHandler());
         router.Connect("orders", orders.Server.CreateHandler());
         router.Connect("notifications", notifications.Server.CreateHandler());
-        return new InProcessMesh(router, databases, users, orders, notifications);
+        return new InProcessMesh(router, gate!, databases, users, orders, notifications);
     }
 
     /// <summary>Empties the three databases; call with no delivery in flight (the outbox drained or its target down).</summary>

@@ -74,6 +74,35 @@ public sealed class OutboxDeliveryTests : MeshTest
     }
 
     [TestMethod]
+    public async Task An_event_notifications_rejects_holds_back_only_its_own_order()
+    {
+        var product = await Calls.CreateProductAsync("5.00", 100);
+        var stuckUser = await Calls.CreateUserAsync("stuck@example.com");
+        var flowingUser = await Calls.CreateUserAsync("flowing@example.com");
+        Order stuck;
+        using (Mesh.NotificationsGate.Reject(stuckUser))
+        {
+            stuck = await Calls.PayAsync(await Calls.PlaceOrderAsync(stuckUser, product, 1));
+            await Calls.PayAsync(await Calls.PlaceOrderAsync(flowingUser, product, 1));
+
+            // Queued behind the rejected events, the other order's still arrive.
+            CollectionAssert.AreEqual(new[] { "order_placed", "order_processed" },
+                (await Calls.WaitForNotificationsAsync(flowingUser, 2, DeliveryBound)).Select(n => n.Type).ToArray());
+            Assert.IsEmpty(await Calls.NotificationsAsync(stuckUser));
+            await using var connection = new NpgsqlConnection(Mesh.OrdersDatabase.ConnectionString);
+            var placed = await connection.QuerySingleAsync<(int Attempts, string LastError)>(
+                "SELECT attempts, last_error FROM order_events WHERE order_id = @id AND type = 'order_placed'", new { id = Guid.Parse(stuck.OrderId) });
+            Assert.IsGreaterThanOrEqualTo(1, placed.Attempts);
+            StringAssert.Contains(placed.LastError, "FailedPrecondition");
+        }
+
+        // Accepted at last: the held-back order's events arrive, in order.
+        CollectionAssert.AreEqual(new[] { "order_placed", "order_processed" },
+            (await Calls.WaitForNotificationsAsync(stuckUser, 2, DeliveryBound)).Select(n => n.Type).ToArray());
+        Assert.IsEmpty(await OutboxEventIdsAsync(delivered: false));
+    }
+
+    [TestMethod]
     public async Task A_delivery_joins_the_trace_of_the_call_that_made_the_change()
     {
         var deliveries = new ConcurrentBag<Activity>();

@@ -73,6 +73,11 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE order_events SET delivered_at = now() WHERE id = @eventId", new { eventId }, transaction, cancellationToken: ct));
 
+    public async Task RecordFailureAsync(NpgsqlTransaction transaction, Guid eventId, string error, CancellationToken ct) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE order_events SET attempts = attempts + 1, last_error = @error WHERE id = @eventId",
+            new { eventId, error }, transaction, cancellationToken: ct));
+
     public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -12,9 +12,11 @@ namespace Shop.Orders.Outbox;
 /// Delivers the <c>order_events</c> outbox to the notifications service. Each batch is claimed in one
 /// transaction (FOR UPDATE SKIP LOCKED, so several orders instances share the work) and delivered in
 /// sequence order; an event is marked delivered in that transaction only after its call succeeded.
-/// A failure ends the batch (later events of the order must not overtake it) and backs off. A crash
-/// mid-batch rolls the marks back and the events are delivered again, which the notifications
-/// service recognises by event id: every event arrives, and yields one notification.
+/// An outage (notifications or the database unreachable) ends the batch and backs off. An event that
+/// notifications rejects holds back only its own order's later events (they must not overtake it);
+/// its attempts and last error are kept on the row, and the round backs off too. A crash mid-batch
+/// rolls the marks back and the events are delivered again, which the notifications service
+/// recognises by event id: every event arrives, and yields one notification.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
@@ -47,7 +49,7 @@ internal sealed partial class OutboxDispatcher(
             catch (Exception e)
             {
                 // Whatever went wrong (notifications or the database unreachable, an event it rejects),
-                // the service keeps running and the events keep waiting in the outbox.
+                // the service keeps running and the undelivered events keep waiting in the outbox.
                 failures++;
                 var backoff = Backoff(settings, failures);
                 LogDeliveryFailed(logger, failures, backoff.TotalMilliseconds, e is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : e.Message);
@@ -57,17 +59,34 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <returns>How many events were claimed, and how many of them were delivered.</returns>
+    /// <exception cref="RpcException">The first rejection, after the rest of the batch was delivered.</exception>
     private async Task<(int Claimed, int Delivered)> DispatchBatchAsync(int batchSize, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var batch = await outbox.ClaimUndeliveredAsync(transaction, batchSize, ct);
         var delivered = 0;
+        var heldBack = new HashSet<Guid>();
+        RpcException? rejection = null;
         try
         {
             foreach (var orderEvent in batch)
             {
-                await DeliverAsync(orderEvent, ct);
+                if (heldBack.Contains(orderEvent.OrderId)) continue; // never ahead of an earlier event of its order
+                try
+                {
+                    await DeliverAsync(orderEvent, ct);
+                }
+                catch (RpcException e) when (IsRejection(e.StatusCode))
+                {
+                    // Notifications refuses this event itself: retrying at once would not help, and the other
+                    // orders' events need not wait for it. An outage (anything else) ends the batch.
+                    heldBack.Add(orderEvent.OrderId);
+                    rejection ??= e;
+                    await outbox.RecordFailureAsync(transaction, orderEvent.Id, $"{e.StatusCode}: {e.Status.Detail}", ct);
+                    LogRejected(logger, orderEvent.Type, orderEvent.Id, orderEvent.OrderId, e.StatusCode, e.Status.Detail);
+                    continue;
+                }
                 await outbox.MarkDeliveredAsync(transaction, orderEvent.Id, ct);
                 delivered++;
             }
@@ -75,10 +94,15 @@ internal sealed partial class OutboxDispatcher(
         finally
         {
             // What was delivered stays delivered, even when a later event of the batch failed.
-            if (delivered > 0) await transaction.CommitAsync(CancellationToken.None);
+            if (delivered > 0 || rejection is not null) await transaction.CommitAsync(CancellationToken.None);
         }
-        return (batch.Count, delivered);
+        return rejection is null ? (batch.Count, delivered) : throw rejection;
     }
+
+    /// <summary>Answers that mean notifications took the call and refused the event, rather than that it was unreachable or overloaded.</summary>
+    private static bool IsRejection(StatusCode code) => code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition
+        or StatusCode.NotFound or StatusCode.AlreadyExists or StatusCode.PermissionDenied or StatusCode.Unauthenticated
+        or StatusCode.Unimplemented or StatusCode.OutOfRange;
 
     private async Task DeliverAsync(OrderEventRecord orderEvent, CancellationToken ct)
     {
@@ -107,6 +131,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: delivery failed ({Failures} in a row), retrying in {BackoffMs:F0} ms: {Reason}")]
     private static partial void LogDeliveryFailed(ILogger logger, int failures, double backoffMs, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: notifications rejected {Type} {EventId}; order {OrderId}'s later events wait for it: {Status} {Detail}")]
+    private static partial void LogRejected(ILogger logger, string type, Guid eventId, Guid orderId, StatusCode status, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: delivering again after {Failures} failed attempts")]
     private static partial void LogRecovered(ILogger logger, int failures);
