@@ -41,7 +41,10 @@ internal static class OrderServicesExtensions
     private static void AddOutboxDispatcher(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddOptions<OutboxOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.IsUsable, "Outbox settings: BatchSize >= 1; PollInterval, InitialBackoff, BatchTimeBudget, RejectedRetryMax > 0; MaxBackoff >= InitialBackoff")
+            .ValidateOnStart();
         builder.Services.AddOptions<NotificationPublisherOptions>().Bind(builder.Configuration.GetSection(NotificationPublisherOptions.Section));
         builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>((services, client) =>
             client.Address = RequiredAddress(services, NotificationPublisherOptions.AddressKey, "notifications", 5103, "Services__Notifications"));

@@ -76,6 +76,7 @@ public sealed class InProcessMesh : IAsyncDisposable
             ["Services:Notifications"] = MeshRouter.Address("notifications").ToString(),
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:00.500",
+            ["Outbox:RejectedRetryMax"] = "00:00:01",
         }, ThroughRouter);
         NotificationsGate? gate = null;
         var notifications = new GrpcServiceHost<NotificationsProgram>(new Dictionary<string, string?>

@@ -74,4 +74,53 @@ public sealed class OutboxTests : OrdersTest
         Assert.AreEqual("order_paid", (await outbox.ListUndeliveredAsync(100, default)).Single().Type);
         Assert.AreEqual(1L, await QueryOrdersDbAsync<long>("SELECT count(*) FROM order_events WHERE delivered_at IS NOT NULL"));
     }
+
+    [TestMethod]
+    public async Task A_second_dispatcher_claims_no_event_of_an_order_the_first_one_holds()
+    {
+        var userId = await CreateUserAsync();
+        var product = await CreateProductAsync();
+        var first = await PlaceOrderAsync(userId, (product, 1));
+        await PayAsync(first);
+        var second = await PlaceOrderAsync(userId, (product, 1));
+
+        await using var connectionA = await dataSource.OpenConnectionAsync();
+        await using var a = await connectionA.BeginTransactionAsync();
+        var claimedByA = await outbox.ClaimUndeliveredAsync(a, 1, default);
+        await using var connectionB = await dataSource.OpenConnectionAsync();
+        await using var b = await connectionB.BeginTransactionAsync();
+        var claimedByB = await outbox.ClaimUndeliveredAsync(b, 10, default);
+
+        Assert.AreEqual((first.OrderId, "order_placed"), claimedByA.Select(e => (e.OrderId.ToString(), e.Type)).Single());
+        // Not the first order's order_paid, which would overtake its order_placed.
+        CollectionAssert.AreEqual(new[] { (second.OrderId, "order_placed") }, claimedByB.Select(e => (e.OrderId.ToString(), e.Type)).ToArray());
+    }
+
+    [TestMethod]
+    public async Task A_rejected_event_and_its_orders_later_events_wait_for_its_next_attempt()
+    {
+        var userId = await CreateUserAsync();
+        var product = await CreateProductAsync();
+        var rejected = await PlaceOrderAsync(userId, (product, 1));
+        await PayAsync(rejected);
+        var other = await PlaceOrderAsync(userId, (product, 1));
+
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var placed = (await outbox.ClaimUndeliveredAsync(transaction, 1, default)).Single();
+            await outbox.RecordRejectionAsync(transaction, placed.Id, "FailedPrecondition: refused", TimeSpan.FromMinutes(10), default);
+            await transaction.CommitAsync();
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var claimed = await outbox.ClaimUndeliveredAsync(transaction, 10, default);
+            CollectionAssert.AreEqual(new[] { (other.OrderId, "order_placed") }, claimed.Select(e => (e.OrderId.ToString(), e.Type)).ToArray());
+        }
+        Assert.AreEqual("1 FailedPrecondition: refused", await QueryOrdersDbAsync<string>(
+            "SELECT attempts || ' ' || last_error FROM order_events WHERE type = 'order_placed' AND order_id = @id AND next_attempt_at > now()",
+            new { id = Guid.Parse(rejected.OrderId) }));
+    }
 }

@@ -41,11 +41,17 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
     }
 
     // Rows another dispatcher holds are skipped, not waited for. An order whose oldest undelivered
-    // event is held elsewhere is left out entirely, so no order's events overtake each other.
+    // event is held elsewhere is left out entirely, so no order's events overtake each other. A rejected
+    // event waits for its next attempt, and its order's later events with it.
     private const string ClaimSql = $"""
         WITH claimed AS (
-            SELECT {Columns} FROM order_events
+            SELECT {Columns} FROM order_events e
             WHERE delivered_at IS NULL
+              AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+              AND NOT EXISTS (
+                  SELECT 1 FROM order_events d
+                  WHERE d.order_id = e.order_id AND d.delivered_at IS NULL AND d.sequence < e.sequence
+                    AND d.next_attempt_at > now())
             ORDER BY sequence
             LIMIT @limit
             FOR UPDATE SKIP LOCKED
@@ -59,8 +65,8 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>
-    /// Locks up to <paramref name="limit"/> of the oldest undelivered events for the transaction's
-    /// lifetime, in sequence order: the dispatcher's batch.
+    /// Locks up to <paramref name="limit"/> of the oldest undelivered events that are due for the
+    /// transaction's lifetime, in sequence order: the dispatcher's batch.
     /// </summary>
     public async Task<IReadOnlyList<OrderEventRecord>> ClaimUndeliveredAsync(NpgsqlTransaction transaction, int limit, CancellationToken ct)
     {
@@ -69,14 +75,18 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
+    /// <summary>Counts a rejected attempt and defers the next one: 1 s, 2 s, 4 s... up to <paramref name="maxDelay"/>.</summary>
+    public async Task RecordRejectionAsync(NpgsqlTransaction transaction, Guid eventId, string error, TimeSpan maxDelay, CancellationToken ct) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE order_events
+            SET attempts = attempts + 1, last_error = @error,
+                next_attempt_at = now() + least(interval '1 second' * power(2, least(attempts, 20)), @maxDelay)
+            WHERE id = @eventId
+            """, new { eventId, error, maxDelay }, transaction, cancellationToken: ct));
+
     public async Task MarkDeliveredAsync(NpgsqlTransaction transaction, Guid eventId, CancellationToken ct) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE order_events SET delivered_at = now() WHERE id = @eventId", new { eventId }, transaction, cancellationToken: ct));
-
-    public async Task RecordFailureAsync(NpgsqlTransaction transaction, Guid eventId, string error, CancellationToken ct) =>
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE order_events SET attempts = attempts + 1, last_error = @error WHERE id = @eventId",
-            new { eventId, error }, transaction, cancellationToken: ct));
 
     public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct)
     {

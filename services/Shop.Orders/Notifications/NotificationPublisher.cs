@@ -31,7 +31,7 @@ internal sealed class NotificationPublisher(NotificationService.NotificationServ
             OrderEventTypes.Paid => OrderEventType.Paid,
             OrderEventTypes.Fulfilled => OrderEventType.Fulfilled,
             OrderEventTypes.Cancelled => OrderEventType.Cancelled,
-            _ => throw new InvalidOperationException($"Outbox event {orderEvent.Id} has the unknown type '{orderEvent.Type}'."),
+            _ => throw new ArgumentException($"Outbox event {orderEvent.Id} has the unknown type '{orderEvent.Type}'.", nameof(orderEvent)),
         },
         OrderId = orderEvent.OrderId.ToString(),
         UserId = orderEvent.UserId.ToString(),

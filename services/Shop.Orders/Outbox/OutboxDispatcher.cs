@@ -13,8 +13,9 @@ namespace Shop.Orders.Outbox;
 /// transaction (FOR UPDATE SKIP LOCKED, so several orders instances share the work) and delivered in
 /// sequence order; an event is marked delivered in that transaction only after its call succeeded.
 /// An outage (notifications or the database unreachable) ends the batch and backs off. An event that
-/// notifications rejects holds back only its own order's later events (they must not overtake it);
-/// its attempts and last error are kept on the row, and the round backs off too. A crash mid-batch
+/// notifications rejects is tried again later (1 s, 2 s, 4 s... up to Outbox:RejectedRetryMax), its
+/// attempts and last error kept on the row; only its own order's later events wait for it. A batch
+/// commits after Outbox:BatchTimeBudget at the latest, so its locks are short-lived. A crash mid-batch
 /// rolls the marks back and the events are delivered again, which the notifications service
 /// recognises by event id: every event arrives, and yields one notification.
 /// </summary>
@@ -31,78 +32,106 @@ internal sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var failures = 0;
+        var outages = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var (claimed, delivered) = await DispatchBatchAsync(settings.BatchSize, stoppingToken);
-                if (failures > 0) LogRecovered(logger, failures);
-                failures = 0;
-                if (claimed == settings.BatchSize && delivered == claimed) continue; // more may be waiting
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                var more = await DispatchBatchAsync(settings, stoppingToken);
+                if (outages > 0) LogRecovered(logger, outages);
+                outages = 0;
+                if (!more) await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (stoppingToken.IsCancellationRequested
+                && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
             {
                 return;
             }
             catch (Exception e)
             {
-                // Whatever went wrong (notifications or the database unreachable, an event it rejects),
-                // the service keeps running and the undelivered events keep waiting in the outbox.
-                failures++;
-                var backoff = Backoff(settings, failures);
-                LogDeliveryFailed(logger, failures, backoff.TotalMilliseconds, e is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : e.Message);
+                // Notifications or the database unreachable: the service keeps running and the
+                // undelivered events keep waiting in the outbox.
+                outages++;
+                var backoff = Backoff(settings, outages);
+                LogOutage(logger, outages, backoff.TotalMilliseconds, e is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : e.Message);
                 await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    /// <returns>How many events were claimed, and how many of them were delivered.</returns>
-    /// <exception cref="RpcException">The first rejection, after the rest of the batch was delivered.</exception>
-    private async Task<(int Claimed, int Delivered)> DispatchBatchAsync(int batchSize, CancellationToken ct)
+    /// <returns>Whether more events may be waiting: the batch was full, or cut short.</returns>
+    /// <exception cref="RpcException">An outage, after what the batch did so far was committed.</exception>
+    private async Task<bool> DispatchBatchAsync(OutboxOptions settings, CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var batch = await outbox.ClaimUndeliveredAsync(transaction, batchSize, ct);
-        var delivered = 0;
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
+        var batch = await outbox.ClaimUndeliveredAsync(transaction, settings.BatchSize, stoppingToken);
+        var clock = Stopwatch.StartNew();
         var heldBack = new HashSet<Guid>();
-        RpcException? rejection = null;
+        var changed = false;
+        var cutShort = false;
         try
         {
             foreach (var orderEvent in batch)
             {
+                // Stop between deliveries: at shutdown, and once the batch has held its locks long enough.
+                if (stoppingToken.IsCancellationRequested || clock.Elapsed > settings.BatchTimeBudget)
+                {
+                    cutShort = true;
+                    break;
+                }
                 if (heldBack.Contains(orderEvent.OrderId)) continue; // never ahead of an earlier event of its order
                 try
                 {
-                    await DeliverAsync(orderEvent, ct);
+                    await DeliverAsync(orderEvent, stoppingToken);
                 }
-                catch (RpcException e) when (IsRejection(e.StatusCode))
+                catch (Exception e) when (e is ArgumentException || e is RpcException rpc && IsRejection(rpc.StatusCode))
                 {
-                    // Notifications refuses this event itself: retrying at once would not help, and the other
-                    // orders' events need not wait for it. An outage (anything else) ends the batch.
+                    // This event is refused (or cannot be sent): retrying at once would not help, and the other
+                    // orders' events need not wait for it. It is tried again later, with its order's later events.
                     heldBack.Add(orderEvent.OrderId);
-                    rejection ??= e;
-                    await outbox.RecordFailureAsync(transaction, orderEvent.Id, $"{e.StatusCode}: {e.Status.Detail}", ct);
-                    LogRejected(logger, orderEvent.Type, orderEvent.Id, orderEvent.OrderId, e.StatusCode, e.Status.Detail);
+                    var reason = e is RpcException r ? $"{r.StatusCode}: {r.Status.Detail}" : e.Message;
+                    // The database statements are not cancelled at shutdown: that would abort the batch's marks too.
+                    await outbox.RecordRejectionAsync(transaction, orderEvent.Id, reason, settings.RejectedRetryMax, CancellationToken.None);
+                    changed = true;
+                    LogRejected(logger, orderEvent.Type, orderEvent.Id, orderEvent.OrderId, reason);
                     continue;
                 }
-                await outbox.MarkDeliveredAsync(transaction, orderEvent.Id, ct);
-                delivered++;
+                await outbox.MarkDeliveredAsync(transaction, orderEvent.Id, CancellationToken.None);
+                changed = true;
             }
         }
-        finally
+        catch (RpcException) when (changed)
         {
-            // What was delivered stays delivered, even when a later event of the batch failed.
-            if (delivered > 0 || rejection is not null) await transaction.CommitAsync(CancellationToken.None);
+            // An outage mid-batch: what was delivered stays delivered. (A failed database statement is not
+            // caught here: its transaction is aborted and the batch is delivered again, which is harmless.)
+            await CommitAsync(transaction);
+            throw;
         }
-        return rejection is null ? (batch.Count, delivered) : throw rejection;
+        if (changed) await CommitAsync(transaction);
+        return cutShort || batch.Count == settings.BatchSize;
     }
 
-    /// <summary>Answers that mean notifications took the call and refused the event, rather than that it was unreachable or overloaded.</summary>
+    private async Task CommitAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The marks are lost and the events will be delivered again: harmless, but worth knowing.
+            LogCommitFailed(logger, e);
+        }
+    }
+
+    /// <summary>
+    /// Answers that mean notifications took the call and could not accept this event (a bad event, a
+    /// failure handling it), rather than that it is unreachable, overloaded or misconfigured for everyone.
+    /// </summary>
     private static bool IsRejection(StatusCode code) => code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition
-        or StatusCode.NotFound or StatusCode.AlreadyExists or StatusCode.PermissionDenied or StatusCode.Unauthenticated
-        or StatusCode.Unimplemented or StatusCode.OutOfRange;
+        or StatusCode.NotFound or StatusCode.AlreadyExists or StatusCode.OutOfRange
+        or StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss;
 
     private async Task DeliverAsync(OrderEventRecord orderEvent, CancellationToken ct)
     {
@@ -129,12 +158,15 @@ internal sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox: {Type} {EventId} of order {OrderId} {Outcome}")]
     private static partial void LogDelivered(ILogger logger, string type, Guid eventId, Guid orderId, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: delivery failed ({Failures} in a row), retrying in {BackoffMs:F0} ms: {Reason}")]
-    private static partial void LogDeliveryFailed(ILogger logger, int failures, double backoffMs, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: delivery failed ({Outages} in a row), retrying in {BackoffMs:F0} ms: {Reason}")]
+    private static partial void LogOutage(ILogger logger, int outages, double backoffMs, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: notifications rejected {Type} {EventId}; order {OrderId}'s later events wait for it: {Status} {Detail}")]
-    private static partial void LogRejected(ILogger logger, string type, Guid eventId, Guid orderId, StatusCode status, string detail);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: {Type} {EventId} was rejected and will be tried again later; order {OrderId}'s later events wait for it: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string type, Guid eventId, Guid orderId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: delivering again after {Failures} failed attempts")]
-    private static partial void LogRecovered(ILogger logger, int failures);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: committing the batch's delivery marks failed; its events will be delivered again")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: delivering again after {Outages} failed attempts")]
+    private static partial void LogRecovered(ILogger logger, int outages);
 }

@@ -18,4 +18,18 @@ internal sealed class OutboxOptions
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one batch may go on delivering before it commits: its transaction holds row locks and
+    /// a pooled connection, so a slow notifications service must not keep it open for long.
+    /// </summary>
+    public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait before an event notifications rejected is tried again (the wait doubles from 1 s).</summary>
+    public TimeSpan RejectedRetryMax { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether the settings can work at all: checked at start-up.</summary>
+    public bool IsUsable =>
+        BatchSize >= 1 && MaxBackoff >= InitialBackoff
+        && new[] { PollInterval, InitialBackoff, BatchTimeBudget, RejectedRetryMax }.All(t => t > TimeSpan.Zero);
 }
