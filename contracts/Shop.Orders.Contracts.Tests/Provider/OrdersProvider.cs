@@ -34,6 +34,9 @@ internal sealed class OrdersProvider : ProviderHost<OrdersProgram>
             case "a user has a paid order":
                 await SeedOrderAsync(Id(parameters, "userId"), Id(parameters, "orderId"), OrderStates.Paid, Euros(parameters, "total"));
                 break;
+            case "a user has a cancelled order":
+                await SeedOrderAsync(Id(parameters, "userId"), Id(parameters, "orderId"), OrderStates.Cancelled, Euros(parameters, "total"));
+                break;
             case "a user has no orders":
                 break;
             default:

@@ -25,6 +25,8 @@ public sealed class OrdersConsumerTests
     public const string UserWithOrderId = "3c7e1a9b-5d2f-4e8a-b6c4-1f0d9e8a7b65";
     public const string PaidOrderId = "8a4f2c6e-1b3d-4f5a-9c7e-2d0b1a3c5e74";
     public const string UserWithoutOrdersId = "e2b9d4f1-6a8c-4b3e-8d5f-7c1a0e9b2d46";
+    public const string UserWithCancelledOrderId = "5b1d7e3a-9c2f-4a6b-8e4d-0f3c2b1a9d87";
+    public const string CancelledOrderId = "c6e8a0b2-4d1f-4c3e-a5b7-9d8f7e6c5b43";
 
     /// <summary>The paid order's total, as the provider state seeds it (euros, orders' only currency).</summary>
     public const string PaidOrderTotal = "12.50";
@@ -111,6 +113,26 @@ public sealed class OrdersConsumerTests
         {
             await using var users = OrderHistoryHost.For(ctx.Address);
             Assert.IsTrue(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithOrderId), CancellationToken.None));
+        });
+    }
+
+    [TestMethod]
+    public async Task OrderHistory_counts_a_cancelled_order_as_an_order()
+    {
+        // DeleteUser keeps a user whose only order was cancelled: the order still points at the user.
+        var pact = OrdersPact();
+        pact.UponReceiving("a question whether a user whose only order was cancelled has any order")
+            .Given("a user has a cancelled order", new { userId = UserWithCancelledOrderId, orderId = CancelledOrderId, total = PaidOrderTotal })
+            .WithRequest(OrderService.Descriptor, Question(UserWithCancelledOrderId))
+            .Match("$.userId", Match.Regex(Uuid))
+            .WillRespond(new ListOrdersResponse { Orders = { new Order { OrderId = CancelledOrderId } } })
+            .Match("$.orders", Match.EachLike())
+            .Match("$.nextPageToken", Match.Type());
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            await using var users = OrderHistoryHost.For(ctx.Address);
+            Assert.IsTrue(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithCancelledOrderId), CancellationToken.None));
         });
     }
 

@@ -21,6 +21,9 @@ internal sealed class UsersProvider : ProviderHost<UsersProgram>
         ["ConnectionStrings:Users"] = connectionString,
         ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         ["Auth:PasswordHashIterations"] = "1000",
+        // The calls in the pacts never reach orders. Should one (a DeleteUser) try, nothing listens here,
+        // whereas at the default address a developer's running mesh might answer.
+        ["Services:Orders"] = "http://127.0.0.1:9",
     }));
 
     public override async Task SetUpAsync(string state, IReadOnlyDictionary<string, object?> parameters)
