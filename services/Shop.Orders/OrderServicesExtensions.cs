@@ -49,10 +49,9 @@ internal static class OrderServicesExtensions
         builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>((services, client) =>
             client.Address = RequiredAddress(services, NotificationPublisherOptions.AddressKey, "notifications", 5103, "Services__Notifications"));
         builder.Services.AddSingleton<NotificationPublisher>();
-        if (builder.Configuration.GetValue(OutboxOptions.Section + ":Enabled", true))
-        {
-            builder.Services.AddHostedService<OutboxDispatcher>();
-        }
+        // Always registered: whether it runs (Outbox:Enabled) is read from the final configuration, which
+        // a test host may still change after this point.
+        builder.Services.AddHostedService<OutboxDispatcher>();
     }
 
     private static Uri RequiredAddress(IServiceProvider services, string key, string service, int port, string environmentName) =>

@@ -35,17 +35,26 @@ internal static class UserServicesExtensions
     /// </summary>
     private static void AddOrderHistory(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OrderHistoryOptions>().Bind(builder.Configuration.GetSection(OrderHistoryOptions.Section));
+        // Checked when the host starts, so that a misconfigured users service stops there with these
+        // messages rather than failing (at best) every call that needs orders.
+        builder.Services.AddOptions<OrderHistoryOptions>()
+            .Bind(builder.Configuration.GetSection(OrderHistoryOptions.Section))
+            .Validate<IConfiguration>((_, configuration) => OrderHistoryOptions.Address(configuration) is not null, OrderHistoryOptions.AddressRequired)
+            .Validate(o => o.Deadline > TimeSpan.Zero, "OrderHistory:Deadline must be positive, e.g. 00:00:02.")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 5, "OrderHistory:MaxAttempts must be 1 to 5: gRPC retries at most 5 attempts, and 1 turns retries off.")
+            .Validate(o => o.BreakerMinimumThroughput >= 2, "OrderHistory:BreakerMinimumThroughput must be at least 2: the circuit breaker judges a ratio of calls.")
+            .Validate(o => o.BreakerFailureRatio is > 0 and <= 1, "OrderHistory:BreakerFailureRatio must be above 0 and at most 1, e.g. 0.5.")
+            .Validate(o => OrderHistoryOptions.IsBreakerDuration(o.BreakerSamplingDuration),
+                "OrderHistory:BreakerSamplingDuration must be from 0.5 seconds to 1 day (the circuit breaker's bounds), e.g. 00:00:30.")
+            .Validate(o => OrderHistoryOptions.IsBreakerDuration(o.BreakDuration),
+                "OrderHistory:BreakDuration must be from 0.5 seconds to 1 day (the circuit breaker's bounds), e.g. 00:00:05.")
+            .ValidateOnStart();
+        // OrderHistory reads the incoming call's deadline from it (call context propagation needs it too).
+        builder.Services.AddHttpContextAccessor();
         builder.Services
             .AddGrpcClient<OrderService.OrderServiceClient>(OrderHistory.ClientName, (services, client) =>
-            {
-                var address = services.GetRequiredService<IConfiguration>()[OrderHistoryOptions.AddressKey];
-                client.Address = Uri.TryCreate(address, UriKind.Absolute, out var uri)
-                    ? uri
-                    : throw new InvalidOperationException(
-                        $"'{OrderHistoryOptions.AddressKey}' must be the orders service's address, e.g. http://127.0.0.1:5102 " +
-                        "(environment: Services__Orders); appsettings.json sets that one.");
-            })
+                client.Address = OrderHistoryOptions.Address(services.GetRequiredService<IConfiguration>())
+                    ?? throw new InvalidOperationException(OrderHistoryOptions.AddressRequired))
             .ConfigureChannel((services, channel) =>
                 channel.ServiceConfig = RetryListOrders(services.GetRequiredService<IOptions<OrderHistoryOptions>>().Value.MaxAttempts))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
@@ -55,7 +64,7 @@ internal static class UserServicesExtensions
             var options = context.ServiceProvider.GetRequiredService<IOptions<OrderHistoryOptions>>().Value;
             pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(OrderHistory.IsOutage),
+                ShouldHandle = args => ValueTask.FromResult(OrderHistory.CountsAgainstOrders(args.Outcome, args.Context)),
                 FailureRatio = options.BreakerFailureRatio,
                 MinimumThroughput = options.BreakerMinimumThroughput,
                 SamplingDuration = options.BreakerSamplingDuration,

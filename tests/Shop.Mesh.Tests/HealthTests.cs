@@ -21,20 +21,35 @@ public sealed class HealthTests : MeshTest
         foreach (var (name, channel, database) in services)
         {
             var health = new Health.HealthClient(channel);
-            Assert.AreEqual(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status, name);
+            await AssertBecomesAsync(HealthCheckResponse.Types.ServingStatus.Serving, health, name);
 
             await AllowConnectionsAsync(database, false);
             try
             {
-                Assert.AreEqual(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status, name);
+                await AssertBecomesAsync(HealthCheckResponse.Types.ServingStatus.NotServing, health, name);
             }
             finally
             {
                 await AllowConnectionsAsync(database, true);
             }
 
-            Assert.AreEqual(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status, name);
+            await AssertBecomesAsync(HealthCheckResponse.Types.ServingStatus.Serving, health, name);
         }
+    }
+
+    // A status follows the database with a lag (a pooled connection found dead, a new one opened), so
+    // each is polled for, within a bound.
+    private static async Task AssertBecomesAsync(HealthCheckResponse.Types.ServingStatus expected, Health.HealthClient health, string name)
+    {
+        var bound = TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + bound;
+        HealthCheckResponse.Types.ServingStatus status;
+        while ((status = (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status) != expected
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.AreEqual(expected, status, $"{name} within {bound.TotalSeconds:0} s");
     }
 
     // Refusing new connections and ending the open ones is what the service sees when its database goes away.
@@ -44,7 +59,8 @@ public sealed class HealthTests : MeshTest
         await admin.ExecuteAsync($"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS {allow.ToString().ToLowerInvariant()}");
         if (!allow)
         {
-            await admin.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database", new { database });
+            // pg_terminate_backend only signals unless given a timeout: wait (up to 5 s) for each to end.
+            await admin.ExecuteAsync("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = @database", new { database });
         }
     }
 }

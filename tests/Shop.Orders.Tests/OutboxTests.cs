@@ -1,8 +1,11 @@
 extern alias OrdersService;
 
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Orders.V1;
 using OrdersService::Shop.Orders.Data;
+using OrdersService::Shop.Orders.Outbox;
 
 namespace Shop.Orders.Tests;
 
@@ -76,6 +79,14 @@ public sealed class OutboxTests : OrdersTest
     }
 
     [TestMethod]
+    public void The_dispatcher_of_these_hosts_is_off_so_nothing_else_takes_the_events()
+    {
+        // The host's final configuration, as the dispatcher reads it: the test settings win over appsettings.
+        var settings = Fixture.Host.Services.GetRequiredService<IOptions<OutboxOptions>>().Value;
+        Assert.IsFalse(settings.Enabled);
+    }
+
+    [TestMethod]
     public async Task A_second_dispatcher_claims_no_event_of_an_order_the_first_one_holds()
     {
         var userId = await CreateUserAsync();
@@ -93,7 +104,8 @@ public sealed class OutboxTests : OrdersTest
 
         Assert.AreEqual((first.OrderId, "order_placed"), claimedByA.Select(e => (e.OrderId.ToString(), e.Type)).Single());
         // Not the first order's order_paid, which would overtake its order_placed.
-        CollectionAssert.AreEqual(new[] { (second.OrderId, "order_placed") }, claimedByB.Select(e => (e.OrderId.ToString(), e.Type)).ToArray());
+        CollectionAssert.AreEqual(new[] { (second.OrderId, "order_placed") }, claimedByB.Select(e => (e.OrderId.ToString(), e.Type)).ToArray(),
+            string.Join(", ", claimedByB.Select(e => $"{e.Sequence} {e.Type}")));
     }
 
     [TestMethod]

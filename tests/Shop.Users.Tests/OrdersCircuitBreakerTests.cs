@@ -95,3 +95,62 @@ public sealed class OrdersRefusalTests : UsersTest
         Assert.AreEqual(0, orders.Orders.Count);
     }
 }
+
+/// <summary>
+/// Calls whose callers give up before users' own deadline for orders: they cancel, or their deadline is
+/// sooner (and call context propagation passes it on). Orders being slow then is no outage of orders.
+/// </summary>
+[TestClass]
+public sealed class OrdersCallerGivesUpTests : UsersTest
+{
+    private static readonly OrdersLink Link = new();
+    private static readonly TimeSpan CallersPatience = TimeSpan.FromMilliseconds(500);
+
+    protected override Task<UsersFixture> CreateFixtureAsync() => UsersFixture.WithOrdersAsync(new Dictionary<string, string?>
+    {
+        ["OrderHistory:Deadline"] = "00:00:10",
+        ["OrderHistory:BreakerMinimumThroughput"] = "2",
+        ["OrderHistory:BreakDuration"] = "00:01:00",
+    }, Link.Wrap);
+
+    [TestInitialize]
+    public void RestoreTheLink() => Link.Restore();
+
+    [TestMethod]
+    public async Task Calls_past_the_callers_own_shorter_deadline_do_not_open_the_circuit()
+    {
+        // DEADLINE_EXCEEDED, unless the test server's reset of the stream at the deadline reaches the client first.
+        await CallersGiveUpThenOrdersAnswers([StatusCode.DeadlineExceeded, StatusCode.Internal], request =>
+            Users.ListUserOrdersAsync(request, deadline: DateTime.UtcNow + CallersPatience).ResponseAsync);
+    }
+
+    [TestMethod]
+    public async Task Calls_the_caller_cancels_do_not_open_the_circuit()
+    {
+        await CallersGiveUpThenOrdersAnswers([StatusCode.Cancelled], async request =>
+        {
+            using var patience = new CancellationTokenSource(CallersPatience);
+            return await Users.ListUserOrdersAsync(request, cancellationToken: patience.Token);
+        });
+    }
+
+    private async Task CallersGiveUpThenOrdersAnswers(StatusCode[] callersSee, Func<ListUserOrdersRequest, Task<ListUserOrdersResponse>> impatientCall)
+    {
+        var ada = await CreateUserAsync();
+        var order = await PlaceOrderAsync(ada, await CreateProductAsync());
+        var request = new ListUserOrdersRequest { UserId = ada.UserId };
+        var before = Link.Requests;
+
+        Link.Hang();
+        for (var call = 0; call < 3; call++)
+        {
+            var error = await Assert.ThrowsExactlyAsync<RpcException>(async () => await impatientCall(request));
+            CollectionAssert.Contains(callersSee, error.StatusCode, error.Status.Detail);
+        }
+        Assert.IsGreaterThanOrEqualTo(before + 2, Link.Requests, "enough calls reached orders to open the circuit, had they counted");
+
+        Link.Restore();
+        var orders = await Users.ListUserOrdersAsync(request);
+        Assert.AreEqual(order.OrderId, orders.Orders.Single().OrderId, "the circuit is still closed");
+    }
+}

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -8,7 +9,8 @@ namespace Shop.Users.Tests;
 
 /// <summary>
 /// The line from users' orders client to the in-process orders server, which a test can cut: refuse
-/// connections (orders down) or answer every call with a status, until <see cref="Restore"/>. It counts
+/// connections (orders down), hold calls unanswered (orders too slow) or answer every call with a
+/// status, until <see cref="Restore"/>. It counts
 /// the requests that reach it, so a test sees which calls an open circuit never made.
 /// </summary>
 public sealed class OrdersLink
@@ -16,29 +18,34 @@ public sealed class OrdersLink
     private readonly Lock gate = new();
     private int refusalsLeft;
     private Status? answer;
+    private bool hanging;
     private int requests;
 
     public int Requests => Volatile.Read(ref requests);
 
     /// <summary>Refuses every connection, as when nothing listens at the orders address.</summary>
-    public void Refuse() => Set(int.MaxValue, null);
+    public void Refuse() => Set(int.MaxValue, null, false);
 
     /// <summary>Refuses the next <paramref name="count"/> connections, then passes requests through again.</summary>
-    public void RefuseNext(int count) => Set(count, null);
+    public void RefuseNext(int count) => Set(count, null, false);
 
     /// <summary>Answers every call with <paramref name="status"/>, as an orders service that is up but refuses the request.</summary>
-    public void Answer(Status status) => Set(0, status);
+    public void Answer(Status status) => Set(0, status, false);
 
-    public void Restore() => Set(0, null);
+    /// <summary>Holds every call unanswered until its client gives up, as an orders service too slow to answer.</summary>
+    public void Hang() => Set(0, null, true);
+
+    public void Restore() => Set(0, null, false);
 
     public HttpMessageHandler Wrap(HttpMessageHandler server) => new LinkHandler(this, server);
 
-    private void Set(int refusals, Status? status)
+    private void Set(int refusals, Status? status, bool hang)
     {
         lock (gate)
         {
             refusalsLeft = refusals;
             answer = status;
+            hanging = hang;
         }
     }
 
@@ -59,8 +66,18 @@ public sealed class OrdersLink
                 {
                     return Task.FromResult(TrailersOnly(request, status));
                 }
+                if (link.hanging)
+                {
+                    return HangAsync(cancellationToken);
+                }
             }
             return base.SendAsync(request, cancellationToken);
+        }
+
+        private static async Task<HttpResponseMessage> HangAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new UnreachableException();
         }
 
         /// <summary>A gRPC response that is only a status, as a server sends when it fails a call before any message.</summary>

@@ -32,6 +32,11 @@ internal sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
         var outages = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -166,6 +171,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: committing the batch's delivery marks failed; its events will be delivered again")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: dispatcher off (Outbox:Enabled is false); events stay in order_events")]
+    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: delivering again after {Outages} failed attempts")]
     private static partial void LogRecovered(ILogger logger, int outages);

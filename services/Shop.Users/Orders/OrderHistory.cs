@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
@@ -11,11 +13,13 @@ namespace Shop.Users.Orders;
 /// <summary>
 /// A user's orders, asked of the orders service (ListOrders) through the gRPC client factory, which
 /// propagates the incoming call's deadline and cancellation. Each call passes the orders circuit breaker;
-/// whatever keeps orders from answering is UNAVAILABLE <see cref="Unavailable"/>.
+/// whatever keeps orders from answering is UNAVAILABLE <see cref="Unavailable"/>, except the incoming
+/// call's own (sooner) deadline passing, which is DEADLINE_EXCEEDED.
 /// </summary>
 internal sealed class OrderHistory(
     GrpcClientFactory clients,
     ResiliencePipelineProvider<string> pipelines,
+    IHttpContextAccessor http,
     IOptions<OrderHistoryOptions> options,
     ILogger<OrderHistory> logger)
 {
@@ -33,30 +37,35 @@ internal sealed class OrderHistory(
     public const int MaxOrders = 1_000;
     private const int PageSize = 100;
 
-    private readonly ResiliencePipeline breaker = pipelines.GetPipeline(PipelineName);
+    // True on a ListOrders call's resilience context when the incoming call's deadline is sooner than
+    // ours, so that (call context propagation) it is the deadline the call to orders runs under.
+    private static readonly ResiliencePropertyKey<bool> UnderCallersDeadline = new("Shop.Users.Orders.UnderCallersDeadline");
 
     /// <summary>The user's orders, newest first, at most <see cref="MaxOrders"/>.</summary>
     /// <exception cref="RpcException">UNAVAILABLE when the orders service cannot answer within the deadline.</exception>
     public async Task<IReadOnlyList<Order>> ListAsync(Guid userId, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + options.Value.Deadline;
-        var orders = new List<Order>();
+        var orders = Connect();
+        var listed = new List<Order>();
+        // Pages are offsets into a list that grows at its head: an order placed while we page shifts the
+        // next page by one, which would repeat the last order of this one.
+        var seen = new HashSet<string>();
         var pageToken = "";
         do
         {
-            var page = await ListOrdersAsync(new ListOrdersRequest { UserId = userId.ToString(), PageSize = PageSize, PageToken = pageToken }, deadline, ct);
-            orders.AddRange(page.Orders);
+            var page = await ListOrdersAsync(orders, new ListOrdersRequest { UserId = userId.ToString(), PageSize = PageSize, PageToken = pageToken }, ct);
+            listed.AddRange(page.Orders.Where(order => seen.Add(order.OrderId)));
             pageToken = page.NextPageToken;
         }
-        while (pageToken.Length > 0 && orders.Count < MaxOrders);
-        return orders;
+        while (pageToken.Length > 0 && listed.Count < MaxOrders);
+        return listed;
     }
 
     /// <summary>Whether the user has any order at all, in any status.</summary>
     /// <exception cref="RpcException">UNAVAILABLE when the orders service cannot answer within the deadline.</exception>
     public async Task<bool> AnyAsync(Guid userId, CancellationToken ct)
     {
-        var page = await ListOrdersAsync(new ListOrdersRequest { UserId = userId.ToString(), PageSize = 1 }, DateTime.UtcNow + options.Value.Deadline, ct);
+        var page = await ListOrdersAsync(Connect(), new ListOrdersRequest { UserId = userId.ToString(), PageSize = 1 }, ct);
         return page.Orders.Count > 0;
     }
 
@@ -71,15 +80,53 @@ internal sealed class OrderHistory(
         _ => false,
     };
 
-    private async Task<ListOrdersResponse> ListOrdersAsync(ListOrdersRequest request, DateTime deadline, CancellationToken ct)
+    /// <summary>
+    /// The circuit breaker's predicate: an outage (<see cref="IsOutage"/>), unless the caller ended the
+    /// call. A caller that cancelled, or whose own deadline was sooner than ours and ran out, says
+    /// nothing about orders: counted, a few impatient callers would open the circuit for everyone.
+    /// UNAVAILABLE under a short caller's deadline still counts, since orders (or its address) gave it.
+    /// </summary>
+    public static bool CountsAgainstOrders(Outcome<object> outcome, ResilienceContext context) =>
+        outcome.Exception is { } e && IsOutage(e)
+        && !context.CancellationToken.IsCancellationRequested
+        && !(e is RpcException { StatusCode: StatusCode.DeadlineExceeded } && context.Properties.GetValue(UnderCallersDeadline, false));
+
+    /// <summary>
+    /// The client, the circuit breaker and the deadline for one use of orders (every page of a listing).
+    /// Made per use rather than injected: every UserService call builds this class, and most never need
+    /// orders (nor should they fail when its settings are wrong).
+    /// </summary>
+    private OrdersCall Connect()
     {
-        // Made per call rather than injected: every UserService call builds this class, and most never
-        // need orders (nor should they fail when its address is misconfigured).
-        var client = clients.CreateClient<OrderService.OrderServiceClient>(ClientName);
         try
         {
-            return await breaker.ExecuteAsync(
-                async token => await client.ListOrdersAsync(request, deadline: deadline, cancellationToken: token), ct);
+            var deadline = DateTime.UtcNow + options.Value.Deadline;
+            return new OrdersCall(
+                clients.CreateClient<OrderService.OrderServiceClient>(ClientName),
+                pipelines.GetPipeline(PipelineName),
+                deadline,
+                IncomingDeadline() < deadline);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OptionsValidationException or ValidationException)
+        {
+            // Settings that start-up validation did not see (a host never started, a reloaded address): the
+            // caller can do nothing about them, so UNAVAILABLE rather than UNKNOWN, and an error for whoever runs users.
+            logger.LogError(e, "The orders client or its circuit breaker could not be made; check {Address} and {Section}",
+                OrderHistoryOptions.AddressKey, OrderHistoryOptions.Section);
+            throw UnavailableError();
+        }
+    }
+
+    private async Task<ListOrdersResponse> ListOrdersAsync(OrdersCall orders, ListOrdersRequest request, CancellationToken ct)
+    {
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(UnderCallersDeadline, orders.UnderCallersDeadline);
+        try
+        {
+            return await orders.Breaker.ExecuteAsync(
+                static async (context, call) =>
+                    await call.orders.Client.ListOrdersAsync(call.request, deadline: call.orders.Deadline, cancellationToken: context.CancellationToken),
+                context, (orders, request));
         }
         catch (BrokenCircuitException)
         {
@@ -88,6 +135,13 @@ internal sealed class OrderHistory(
         }
         catch (Exception e) when (e is RpcException or HttpRequestException && !ct.IsCancellationRequested)
         {
+            if (e is RpcException { StatusCode: StatusCode.DeadlineExceeded } && orders.UnderCallersDeadline)
+            {
+                // The caller's own deadline, not ours, ran out: no news about orders, so the caller hears
+                // what gRPC says of a deadline (should this answer beat its own timer) rather than UNAVAILABLE.
+                logger.LogInformation("ListOrders for {UserId} ran out of the incoming call's deadline", request.UserId);
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed while waiting for the order service."));
+            }
             if (IsOutage(e))
             {
                 // Expected while orders is away: one line, no stack trace.
@@ -102,7 +156,18 @@ internal sealed class OrderHistory(
             }
             throw UnavailableError();
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
+    /// <summary>The deadline of the gRPC call being served (none outside one, e.g. in a contract test).</summary>
+    private DateTime IncomingDeadline() =>
+        http.HttpContext?.Features.Get<IServerCallContextFeature>()?.ServerCallContext.Deadline ?? DateTime.MaxValue;
+
     private static RpcException UnavailableError() => new(new Status(StatusCode.Unavailable, Unavailable));
+
+    /// <param name="UnderCallersDeadline">Whether the incoming call's deadline is sooner than ours, and so (call context propagation) the one orders gets.</param>
+    private readonly record struct OrdersCall(OrderService.OrderServiceClient Client, ResiliencePipeline Breaker, DateTime Deadline, bool UnderCallersDeadline);
 }

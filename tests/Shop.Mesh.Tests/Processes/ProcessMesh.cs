@@ -2,6 +2,7 @@ extern alias NotificationsService;
 extern alias OrdersService;
 extern alias UsersService;
 
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Shop.Testing;
@@ -113,10 +114,25 @@ public sealed class ProcessMesh : IAsyncDisposable
         using var channel = GrpcChannel.ForAddress(process.Address);
         var health = new Health.HealthClient(channel);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving)
+        while (await StatusAsync(health, deadline) != HealthCheckResponse.Types.ServingStatus.Serving)
         {
             if (DateTime.UtcNow > deadline) throw new ServiceProcessException($"{name} did not report SERVING; see {process.LogFile}.");
             await Task.Delay(100);
+        }
+    }
+
+    // Listening is not yet answering: a check may be refused or go unanswered while the service starts,
+    // and each is bounded so that one lost call cannot outlast the wait for SERVING.
+    private static async Task<HealthCheckResponse.Types.ServingStatus?> StatusAsync(Health.HealthClient health, DateTime waitUntil)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        try
+        {
+            return (await health.CheckAsync(new HealthCheckRequest(), deadline: deadline < waitUntil ? deadline : waitUntil)).Status;
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            return null;
         }
     }
 

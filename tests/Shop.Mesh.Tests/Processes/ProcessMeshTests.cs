@@ -42,8 +42,9 @@ public sealed class ProcessMeshTests
             clock.Stop();
             Assert.AreEqual(StatusCode.Unavailable, error.StatusCode, error.Status.Detail);
             Assert.AreEqual("Order service unavailable", error.Status.Detail);
-            // The users service's deadline for orders is 2 s.
-            Assert.IsLessThan(TimeSpan.FromSeconds(3), clock.Elapsed, $"answered after {clock.Elapsed}");
+            // The users service's deadline for orders is 2 s: the rest is slack for a loaded machine, still a
+            // bound that a call waiting on the stopped orders service (this one has no deadline) would miss.
+            Assert.IsLessThan(TimeSpan.FromSeconds(5), clock.Elapsed, $"answered after {clock.Elapsed}");
         }
         finally
         {
@@ -69,7 +70,7 @@ public sealed class ProcessMeshTests
                 var order = await calls.PayAsync(await calls.PlaceOrderAsync(userId, product, 1));
                 Assert.AreEqual(OrderStatus.Fulfilled, (await calls.FulfilAsync(order)).Status);
             }
-            Assert.AreEqual(6L, await UndeliveredAsync(), "the events wait in the outbox");
+            Assert.AreEqual(6L, await UndeliveredAsync(userId), "the events wait in the outbox");
 
             // Orders goes down too, with its deliveries pending.
             mesh.Kill("orders");
@@ -86,7 +87,7 @@ public sealed class ProcessMeshTests
         CollectionAssert.AreEqual(
             new[] { "order_placed", "order_processed", "order_fulfilled" },
             notifications.GroupBy(n => n.OrderId).Select(g => string.Join(",", g.Select(n => n.Type))).Distinct().Single().Split(','));
-        Assert.AreEqual(0L, await UndeliveredAsync());
+        await AssertAllDeliveredAsync(userId);
     }
 
     [TestMethod]
@@ -151,10 +152,24 @@ public sealed class ProcessMeshTests
         return reader.ReadToEnd();
     }
 
-    private async Task<long> UndeliveredAsync()
+    // The user's own events only: an earlier test's may still be on their way.
+    private async Task<long> UndeliveredAsync(string userId)
     {
         await using var connection = new NpgsqlConnection(mesh.OrdersDatabase.ConnectionString);
-        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM order_events WHERE delivered_at IS NULL");
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM order_events WHERE delivered_at IS NULL AND user_id = @userId", new { userId = Guid.Parse(userId) });
+    }
+
+    // Notifications stores an event before orders commits that it was delivered: polled, not read once.
+    private async Task AssertAllDeliveredAsync(string userId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        long undelivered;
+        while ((undelivered = await UndeliveredAsync(userId)) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.AreEqual(0L, undelivered, "events the outbox has not marked delivered");
     }
 
     // The users service's circuit breaker may still be open right after the restart: it closes by itself.
