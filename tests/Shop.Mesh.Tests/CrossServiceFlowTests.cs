@@ -75,19 +75,8 @@ public sealed class CrossServiceFlowTests : MeshTest
         }
 
         // The breaker lets a trial call through after its break (one second here) and closes when it succeeds.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            try
-            {
-                var listed = await Calls.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = userId });
-                Assert.AreEqual(order.OrderId, listed.Orders.Single().OrderId);
-                return;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
+        var listed = await MeshCalls.UntilAvailableAsync(
+            () => Calls.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = userId }).ResponseAsync, TimeSpan.FromSeconds(15));
+        Assert.AreEqual(order.OrderId, listed.Orders.Single().OrderId);
     }
 }

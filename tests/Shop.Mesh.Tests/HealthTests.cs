@@ -42,13 +42,9 @@ public sealed class HealthTests : MeshTest
     private static async Task AssertBecomesAsync(HealthCheckResponse.Types.ServingStatus expected, Health.HealthClient health, string name)
     {
         var bound = TimeSpan.FromSeconds(15);
-        var deadline = DateTime.UtcNow + bound;
-        HealthCheckResponse.Types.ServingStatus status;
-        while ((status = (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status) != expected
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        var status = await Poll.UntilAsync(
+            async () => (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status,
+            status => status == expected, bound);
         Assert.AreEqual(expected, status, $"{name} within {bound.TotalSeconds:0} s");
     }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Shop.Common.V1;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
+using Shop.Testing;
 using Shop.Users.V1;
 
 namespace Shop.Mesh.Tests;
@@ -62,21 +64,33 @@ public sealed class MeshCalls(GrpcChannel users, GrpcChannel orders, GrpcChannel
     /// </summary>
     public async Task<IReadOnlyList<Notification>> WaitForNotificationsAsync(string userId, int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var found = await Poll.UntilAsync(() => NotificationsAsync(userId), f => f.Count >= count, timeout);
+        if (found.Count < count)
+        {
+            Assert.Fail($"{found.Count} of {count} notifications for user {userId} arrived within {timeout.TotalSeconds:0} s: " +
+                string.Join(", ", found.Select(n => n.Type)));
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        return await NotificationsAsync(userId);
+    }
+
+    /// <summary>
+    /// Repeats <paramref name="call"/> while it answers UNAVAILABLE, for at most <paramref name="bound"/>:
+    /// a circuit breaker that opened during an outage lets a trial call through after its break.
+    /// </summary>
+    public static async Task<T> UntilAvailableAsync<T>(Func<Task<T>> call, TimeSpan bound)
+    {
+        var deadline = DateTime.UtcNow + bound;
         while (true)
         {
-            var found = await NotificationsAsync(userId);
-            if (found.Count >= count)
+            try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(300));
-                return await NotificationsAsync(userId);
+                return await call();
             }
-            if (DateTime.UtcNow > deadline)
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
             {
-                Assert.Fail($"{found.Count} of {count} notifications for user {userId} arrived within {timeout.TotalSeconds:0} s: " +
-                    string.Join(", ", found.Select(n => n.Type)));
+                await Task.Delay(200);
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
     }
 }

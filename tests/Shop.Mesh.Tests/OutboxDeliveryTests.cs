@@ -4,6 +4,7 @@ using Dapper;
 using Grpc.Core;
 using Npgsql;
 using Shop.Orders.V1;
+using Shop.Testing;
 
 namespace Shop.Mesh.Tests;
 
@@ -91,15 +92,12 @@ public sealed class OutboxDeliveryTests : MeshTest
             Assert.IsEmpty(await Calls.NotificationsAsync(stuckUser));
             // The rejection is on the row for operators (committed with the batch, so polled).
             await using var connection = new NpgsqlConnection(Mesh.OrdersDatabase.ConnectionString);
-            var deadline = DateTime.UtcNow + DeliveryBound;
-            string? lastError;
-            while ((lastError = await connection.QuerySingleOrDefaultAsync<string?>(
-                "SELECT last_error FROM order_events WHERE order_id = @id AND type = 'order_placed' AND attempts >= 1",
-                new { id = Guid.Parse(stuck.OrderId) })) is null)
-            {
-                if (DateTime.UtcNow > deadline) Assert.Fail("The rejection was not recorded on the outbox row.");
-                await Task.Delay(100);
-            }
+            var lastError = await Poll.UntilAsync(
+                () => connection.QuerySingleOrDefaultAsync<string?>(
+                    "SELECT last_error FROM order_events WHERE order_id = @id AND type = 'order_placed' AND attempts >= 1",
+                    new { id = Guid.Parse(stuck.OrderId) }),
+                error => error is not null, DeliveryBound);
+            if (lastError is null) Assert.Fail("The rejection was not recorded on the outbox row.");
             StringAssert.Contains(lastError, "FailedPrecondition");
         }
 
@@ -150,11 +148,7 @@ public sealed class OutboxDeliveryTests : MeshTest
 
     private async Task WaitUntilOutboxDrainedAsync()
     {
-        var deadline = DateTime.UtcNow + DeliveryBound;
-        while ((await OutboxEventIdsAsync(delivered: false)).Count > 0)
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"The outbox was not drained within {DeliveryBound.TotalSeconds:0} s.");
-            await Task.Delay(100);
-        }
+        var undelivered = await Poll.UntilAsync(() => OutboxEventIdsAsync(delivered: false), ids => ids.Count == 0, DeliveryBound);
+        if (undelivered.Count > 0) Assert.Fail($"The outbox was not drained within {DeliveryBound.TotalSeconds:0} s.");
     }
 }

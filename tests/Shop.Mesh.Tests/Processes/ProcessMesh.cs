@@ -113,12 +113,10 @@ public sealed class ProcessMesh : IAsyncDisposable
         await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
         using var channel = GrpcChannel.ForAddress(process.Address);
         var health = new Health.HealthClient(channel);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await StatusAsync(health, deadline) != HealthCheckResponse.Types.ServingStatus.Serving)
-        {
-            if (DateTime.UtcNow > deadline) throw new ServiceProcessException($"{name} did not report SERVING; see {process.LogFile}.");
-            await Task.Delay(100);
-        }
+        var bound = TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + bound;
+        var status = await Poll.UntilAsync(() => StatusAsync(health, deadline), s => s == HealthCheckResponse.Types.ServingStatus.Serving, bound);
+        if (status != HealthCheckResponse.Types.ServingStatus.Serving) throw new ServiceProcessException($"{name} did not report SERVING; see {process.LogFile}.");
     }
 
     // Listening is not yet answering: a check may be refused or go unanswered while the service starts,

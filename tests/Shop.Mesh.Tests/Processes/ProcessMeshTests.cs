@@ -51,7 +51,9 @@ public sealed class ProcessMeshTests
             await mesh.RestartAsync("orders");
         }
 
-        var listed = await UntilAsync(() => calls.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = userId }).ResponseAsync);
+        // The users service's circuit breaker may still be open right after the restart: it closes by itself.
+        var listed = await MeshCalls.UntilAvailableAsync(
+            () => calls.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = userId }).ResponseAsync, Bound);
         Assert.AreEqual(order.OrderId, listed.Orders.Single().OrderId);
     }
 
@@ -105,12 +107,9 @@ public sealed class ProcessMeshTests
 
         // Notifications logs the start of every request with its trace id (see ProcessMesh).
         var delivery = new Regex($@"TraceId:{traceId} => ConnectionId:\S+ => RequestPath:/shop\.notifications\.v1\.NotificationService/DeliverOrderEvent");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!delivery.IsMatch(ReadShared(mesh.LogFile("notifications"))))
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"No DeliverOrderEvent in trace {traceId} in {mesh.LogFile("notifications")}.");
-            await Task.Delay(200);
-        }
+        var log = await Poll.UntilAsync(() => Task.FromResult(ReadShared(mesh.LogFile("notifications"))), delivery.IsMatch,
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+        if (!delivery.IsMatch(log)) Assert.Fail($"No DeliverOrderEvent in trace {traceId} in {mesh.LogFile("notifications")}.");
     }
 
     [TestMethod]
@@ -163,29 +162,7 @@ public sealed class ProcessMeshTests
     // Notifications stores an event before orders commits that it was delivered: polled, not read once.
     private async Task AssertAllDeliveredAsync(string userId)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        long undelivered;
-        while ((undelivered = await UndeliveredAsync(userId)) > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        var undelivered = await Poll.UntilAsync(() => UndeliveredAsync(userId), count => count == 0, TimeSpan.FromSeconds(10));
         Assert.AreEqual(0L, undelivered, "events the outbox has not marked delivered");
-    }
-
-    // The users service's circuit breaker may still be open right after the restart: it closes by itself.
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
     }
 }
