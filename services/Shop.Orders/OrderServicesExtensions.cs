@@ -5,6 +5,7 @@ using Shop.Orders.Notifications;
 using Shop.Orders.Orders;
 using Shop.Orders.Outbox;
 using Shop.Orders.Users;
+using Shop.ServiceDefaults;
 using Shop.Users.V1;
 
 namespace Shop.Orders;
@@ -28,7 +29,7 @@ internal static class OrderServicesExtensions
         builder.Services.AddOptions<UserDirectoryOptions>().Bind(builder.Configuration.GetSection(UserDirectoryOptions.Section));
         builder.Services
             .AddGrpcClient<UserService.UserServiceClient>((services, client) =>
-                client.Address = RequiredAddress(services, UserDirectoryOptions.AddressKey, "users", 5101, "Services__Users"))
+                client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), UserDirectoryOptions.AddressKey, "users", 5101))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true);
         builder.Services.AddScoped<UserDirectory>();
@@ -47,17 +48,10 @@ internal static class OrderServicesExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<NotificationPublisherOptions>().Bind(builder.Configuration.GetSection(NotificationPublisherOptions.Section));
         builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>((services, client) =>
-            client.Address = RequiredAddress(services, NotificationPublisherOptions.AddressKey, "notifications", 5103, "Services__Notifications"));
+            client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), NotificationPublisherOptions.AddressKey, "notifications", 5103));
         builder.Services.AddSingleton<NotificationPublisher>();
         // Always registered: whether it runs (Outbox:Enabled) is read from the final configuration, which
         // a test host may still change after this point.
         builder.Services.AddHostedService<OutboxDispatcher>();
     }
-
-    private static Uri RequiredAddress(IServiceProvider services, string key, string service, int port, string environmentName) =>
-        Uri.TryCreate(services.GetRequiredService<IConfiguration>()[key], UriKind.Absolute, out var uri)
-            ? uri
-            : throw new InvalidOperationException(
-                $"'{key}' must be the {service} service's address, e.g. http://127.0.0.1:{port} " +
-                $"(environment: {environmentName}); ./build.sh --target=Run sets it.");
 }

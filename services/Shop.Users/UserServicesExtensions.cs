@@ -8,6 +8,7 @@ using Polly.CircuitBreaker;
 using Shop.Orders.V1;
 using Shop.Users.Auth;
 using Shop.Users.Data;
+using Shop.ServiceDefaults;
 using Shop.Users.Orders;
 
 namespace Shop.Users;
@@ -39,7 +40,8 @@ internal static class UserServicesExtensions
         // messages rather than failing (at best) every call that needs orders.
         builder.Services.AddOptions<OrderHistoryOptions>()
             .Bind(builder.Configuration.GetSection(OrderHistoryOptions.Section))
-            .Validate<IConfiguration>((_, configuration) => OrderHistoryOptions.Address(configuration) is not null, OrderHistoryOptions.AddressRequired)
+            .Validate<IConfiguration>((_, configuration) => ServiceAddress.Find(configuration, OrderHistoryOptions.AddressKey) is not null,
+                ServiceAddress.Required(OrderHistoryOptions.AddressKey, "orders", 5102))
             .Validate(o => o.Deadline > TimeSpan.Zero, "OrderHistory:Deadline must be positive, e.g. 00:00:02.")
             .Validate(o => o.MaxAttempts is >= 1 and <= 5, "OrderHistory:MaxAttempts must be 1 to 5: gRPC retries at most 5 attempts, and 1 turns retries off.")
             .Validate(o => o.BreakerMinimumThroughput >= 2, "OrderHistory:BreakerMinimumThroughput must be at least 2: the circuit breaker judges a ratio of calls.")
@@ -53,8 +55,7 @@ internal static class UserServicesExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services
             .AddGrpcClient<OrderService.OrderServiceClient>(OrderHistory.ClientName, (services, client) =>
-                client.Address = OrderHistoryOptions.Address(services.GetRequiredService<IConfiguration>())
-                    ?? throw new InvalidOperationException(OrderHistoryOptions.AddressRequired))
+                client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), OrderHistoryOptions.AddressKey, "orders", 5102))
             .ConfigureChannel((services, channel) =>
                 channel.ServiceConfig = RetryListOrders(services.GetRequiredService<IOptions<OrderHistoryOptions>>().Value.MaxAttempts))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.

@@ -8,10 +8,6 @@ internal sealed class OrderHistoryOptions
     /// <summary>The configuration key of the orders service's address, e.g. http://127.0.0.1:5102.</summary>
     public const string AddressKey = "Services:Orders";
 
-    public const string AddressRequired =
-        $"'{AddressKey}' must be the orders service's http(s) address, e.g. http://127.0.0.1:5102 " +
-        "(environment: Services__Orders); appsettings.json sets that one.";
-
     /// <summary>
     /// How long asking the orders service may take, retries and every page included, before it counts as
     /// unavailable (or less, if the incoming call's deadline is sooner). Positive.
@@ -32,12 +28,6 @@ internal sealed class OrderHistoryOptions
 
     /// <summary>How long an open circuit fails calls at once before it lets a trial call through; from 0.5 seconds to 1 day.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>The orders service's address from <see cref="AddressKey"/>, or null when it is missing or not http(s).</summary>
-    public static Uri? Address(IConfiguration configuration) =>
-        Uri.TryCreate(configuration[AddressKey], UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : null;
 
     /// <summary>Polly refuses a sampling or break duration outside these bounds when it builds the circuit breaker.</summary>
     public static bool IsBreakerDuration(TimeSpan duration) => duration >= TimeSpan.FromSeconds(0.5) && duration <= TimeSpan.FromDays(1);
