@@ -70,9 +70,15 @@ public sealed class OutboxTests : OrdersTest
         var order = await PlaceOrderAsync(userId, (await CreateProductAsync(), 1));
         await PayAsync(order);
 
-        var first = await outbox.ListUndeliveredAsync(1, default);
-        Assert.AreEqual("order_placed", first.Single().Type);
-        await outbox.MarkDeliveredAsync([first[0].Id], default);
+        // As the dispatcher does: claim, mark in the claiming transaction, commit.
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var first = await outbox.ClaimUndeliveredAsync(transaction, 1, default);
+            Assert.AreEqual("order_placed", first.Single().Type);
+            await outbox.MarkDeliveredAsync(transaction, first[0].Id, default);
+            await transaction.CommitAsync();
+        }
 
         Assert.AreEqual("order_paid", (await outbox.ListUndeliveredAsync(100, default)).Single().Type);
         Assert.AreEqual(1L, await QueryOrdersDbAsync<long>("SELECT count(*) FROM order_events WHERE delivered_at IS NOT NULL"));

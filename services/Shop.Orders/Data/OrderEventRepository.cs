@@ -87,12 +87,4 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
     public async Task MarkDeliveredAsync(NpgsqlTransaction transaction, Guid eventId, CancellationToken ct) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE order_events SET delivered_at = now() WHERE id = @eventId", new { eventId }, transaction, cancellationToken: ct));
-
-    public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE order_events SET delivered_at = now() WHERE id = ANY(@ids) AND delivered_at IS NULL",
-            new { ids = eventIds.ToArray() }, cancellationToken: ct));
-    }
 }

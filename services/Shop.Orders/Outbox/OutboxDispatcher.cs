@@ -58,7 +58,7 @@ internal sealed partial class OutboxDispatcher(
                 // undelivered events keep waiting in the outbox.
                 outages++;
                 var backoff = Backoff(settings, outages);
-                LogOutage(logger, outages, backoff.TotalMilliseconds, e is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : e.Message);
+                LogOutage(logger, outages, backoff.TotalMilliseconds, Reason(e));
                 await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -95,7 +95,7 @@ internal sealed partial class OutboxDispatcher(
                     // This event is refused (or cannot be sent): retrying at once would not help, and the other
                     // orders' events need not wait for it. It is tried again later, with its order's later events.
                     heldBack.Add(orderEvent.OrderId);
-                    var reason = e is RpcException r ? $"{r.StatusCode}: {r.Status.Detail}" : e.Message;
+                    var reason = Reason(e);
                     // The database statements are not cancelled at shutdown: that would abort the batch's marks too.
                     await outbox.RecordRejectionAsync(transaction, orderEvent.Id, reason, settings.RejectedRetryMax, CancellationToken.None);
                     changed = true;
@@ -137,6 +137,9 @@ internal sealed partial class OutboxDispatcher(
     private static bool IsRejection(StatusCode code) => code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition
         or StatusCode.NotFound or StatusCode.AlreadyExists or StatusCode.OutOfRange
         or StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss;
+
+    /// <summary>A failure in one line, for the log and the row's last_error: "FailedPrecondition: ..." for a gRPC status.</summary>
+    private static string Reason(Exception e) => e is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : e.Message;
 
     private async Task DeliverAsync(OrderEventRecord orderEvent, CancellationToken ct)
     {
