@@ -23,12 +23,7 @@ public sealed class UnresponsiveServer : IAsyncDisposable
     public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
 
     /// <summary>A loopback address nothing listens on (a port just freed), so connections are refused.</summary>
-    public static Uri ClosedAddress()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndPoint!).Port}");
-    }
+    public static Uri ClosedAddress() => new($"http://127.0.0.1:{ServiceProcess.FreePort()}");
 
     // Connections are held open, unread, so the client waits for an answer that never comes.
     private async Task AcceptUntilStoppedAsync()
