@@ -28,7 +28,8 @@ public sealed class ProcessMesh : IAsyncDisposable
     {
         this.databases = databases;
         this.logs = logs;
-        int users = ServiceProcess.FreePort(), orders = ServiceProcess.FreePort(), notifications = ServiceProcess.FreePort();
+        var ports = ServiceProcess.FreePorts(3);
+        int users = ports[0], orders = ports[1], notifications = ports[2];
         services = new()
         {
             ["users"] = (users, Environment(new()
