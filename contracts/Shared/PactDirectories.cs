@@ -11,7 +11,8 @@ internal static class PactDirectories
     public const string OutputVariable = "SHOP_PACT_OUTPUT";
 
     /// <summary>The folder holding <c>Shop.sln</c>, found by walking up from the test assembly.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = Shop.Testing.RepositoryRoot.Find()
+        ?? throw new InvalidOperationException($"No Shop.sln above {AppContext.BaseDirectory}: contract tests run from the repository's build output.");
 
     /// <summary>Where consumer tests write their pacts.</summary>
     public static string Output =>
@@ -21,17 +22,4 @@ internal static class PactDirectories
 
     /// <summary>The reviewed, committed pacts every provider is verified against.</summary>
     public static string Committed => Path.Combine(RepositoryRoot, "contracts", "pacts");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Shop.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Shop.sln above {AppContext.BaseDirectory}: contract tests run from the repository's build output.");
-    }
 }

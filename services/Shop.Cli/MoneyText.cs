@@ -12,11 +12,10 @@ internal static class MoneyText
         {
             throw new FormatException($"'{text}' is not an amount (e.g. 99.99)");
         }
-        var units = decimal.Truncate(amount);
-        return new Money { CurrencyCode = currency, Units = (long)units, Nanos = (int)((amount - units) * 1_000_000_000m) };
+        return Money.FromDecimal(amount, currency);
     }
 
     public static string Format(Money? money) => money is null
         ? ""
-        : $"{(money.Units + money.Nanos / 1_000_000_000m).ToString("0.00", CultureInfo.InvariantCulture)} {money.CurrencyCode}";
+        : $"{money.ToDecimal().ToString("0.00", CultureInfo.InvariantCulture)} {money.CurrencyCode}";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shop.Testing;
 
 namespace Shop.Benchmarks;
 
@@ -40,7 +41,7 @@ internal sealed record BenchSettings(
         int Number(string name, int fallback) =>
             options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         return new BenchSettings(
-            options.GetValueOrDefault("root") ?? FindRoot(),
+            options.GetValueOrDefault("root") ?? RepositoryRoot.Find() ?? throw new BenchFailed("Shop.sln not found above the program; pass --root."),
             options.GetValueOrDefault("configuration") ?? "Release",
             Environment.GetEnvironmentVariable("SHOP_POSTGRES") is { Length: > 0 } postgres ? postgres : "Host=127.0.0.1;Port=55432;Username=postgres",
             TimeSpan.FromSeconds(Number("warm-up-all", 15)),
@@ -49,14 +50,5 @@ internal sealed record BenchSettings(
             Number("channels", 4),
             Number("port-base", 5200),
             (options.GetValueOrDefault("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) return dir.FullName;
-        }
-        throw new BenchFailed("Shop.sln not found above the program; pass --root.");
     }
 }

@@ -13,7 +13,7 @@ public sealed class CrossServiceFlowTests : MeshTest
     {
         var userId = await Calls.CreateUserAsync("ada@example.com");
         var order = await Calls.PlaceOrderAsync(userId, await Calls.CreateProductAsync("99.99", 10), 2);
-        Assert.AreEqual(MeshCalls.Eur("199.98"), order.Total);
+        Assert.AreEqual(Eur("199.98"), order.Total);
         Assert.AreEqual(OrderStatus.Paid, (await Calls.PayAsync(order)).Status);
 
         var notifications = await Calls.WaitForNotificationsAsync(userId, 2, DeliveryBound);

@@ -1,13 +1,9 @@
-extern alias NotificationsService;
-extern alias OrdersService;
-extern alias UsersService;
-
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Shop.Testing;
-using NotificationsProgram = NotificationsService::Shop.Notifications.Program;
-using OrdersProgram = OrdersService::Shop.Orders.Program;
-using UsersProgram = UsersService::Shop.Users.Program;
+using NotificationsProgram = Shop.Notifications.Program;
+using OrdersProgram = Shop.Orders.Program;
+using UsersProgram = Shop.Users.Program;
 
 namespace Shop.Mesh.Tests;
 

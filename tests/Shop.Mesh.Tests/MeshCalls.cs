@@ -1,7 +1,5 @@
-using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Shop.Common.V1;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
 using Shop.Testing;
@@ -19,14 +17,6 @@ public sealed class MeshCalls(GrpcChannel users, GrpcChannel orders, GrpcChannel
     public OrderService.OrderServiceClient Orders { get; } = new(orders);
 
     public NotificationService.NotificationServiceClient Notifications { get; } = new(notifications);
-
-    /// <summary>An exact euro amount, e.g. Eur("199.98").</summary>
-    public static Money Eur(string amount)
-    {
-        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
-        var units = decimal.Truncate(value);
-        return new Money { CurrencyCode = "EUR", Units = (long)units, Nanos = (int)((value - units) * 1_000_000_000) };
-    }
 
     public async Task<string> CreateUserAsync(string email) =>
         (await Users.CreateUserAsync(new CreateUserRequest { Email = email, Name = "Ada Lovelace", Password = "correct horse" })).User.UserId;

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Shop.Testing;
 
 [assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
@@ -20,13 +19,6 @@ public abstract class MeshTest
     {
         Mesh = await ClassFixtures<InProcessMesh>.ForAsync(GetType(), InProcessMesh.StartAsync);
         await Mesh.ResetAsync();
-    }
-
-    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
-    {
-        var error = await Assert.ThrowsExactlyAsync<RpcException>(call);
-        Assert.AreEqual(code, error.StatusCode, error.Status.Detail);
-        return error;
     }
 }
 

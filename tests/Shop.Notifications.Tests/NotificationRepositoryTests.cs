@@ -1,7 +1,5 @@
-extern alias NotificationsService;
-
 using Npgsql;
-using NotificationsService::Shop.Notifications.Data;
+using Shop.Notifications.Data;
 
 namespace Shop.Notifications.Tests;
 

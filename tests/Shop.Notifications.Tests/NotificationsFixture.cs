@@ -1,7 +1,5 @@
-extern alias NotificationsService;
-
+using Shop.Notifications;
 using Shop.Testing;
-using NotificationsService::Shop.Notifications;
 
 namespace Shop.Notifications.Tests;
 

@@ -1,6 +1,5 @@
 using Dapper;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Npgsql;
 using Shop.Notifications.V1;
 using Shop.Testing;
@@ -43,13 +42,6 @@ public abstract class NotificationsTest
         return eventId is null
             ? await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifications")
             : await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifications WHERE event_id = @id", new { id = Guid.Parse(eventId) });
-    }
-
-    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
-    {
-        var error = await Assert.ThrowsExactlyAsync<RpcException>(call);
-        Assert.AreEqual(code, error.StatusCode, error.Status.Detail);
-        return error;
     }
 }
 

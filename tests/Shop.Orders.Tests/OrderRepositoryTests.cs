@@ -1,8 +1,6 @@
-extern alias OrdersService;
-
 using Dapper;
 using Npgsql;
-using OrdersService::Shop.Orders.Data;
+using Shop.Orders.Data;
 using Shop.Testing;
 
 namespace Shop.Orders.Tests;

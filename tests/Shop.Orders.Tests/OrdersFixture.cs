@@ -1,11 +1,8 @@
-extern alias OrdersService;
-extern alias UsersService;
-
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Shop.Testing;
-using OrdersProgram = OrdersService::Shop.Orders.Program;
-using UsersProgram = UsersService::Shop.Users.Program;
+using OrdersProgram = Shop.Orders.Program;
+using UsersProgram = Shop.Users.Program;
 
 namespace Shop.Orders.Tests;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Dapper;
-using Grpc.Core;
 using Npgsql;
 using Shop.Common.V1;
 using Shop.Orders.V1;
@@ -30,14 +28,6 @@ public abstract class OrdersTest
     {
         Fixture = await ClassFixtures<OrdersFixture>.ForAsync(GetType(), CreateFixtureAsync);
         await Fixture.ResetAsync();
-    }
-
-    /// <summary>An exact euro amount, e.g. Eur("199.98").</summary>
-    protected static Money Eur(string amount)
-    {
-        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
-        var units = decimal.Truncate(value);
-        return new Money { CurrencyCode = "EUR", Units = (long)units, Nanos = (int)((value - units) * 1_000_000_000) };
     }
 
     protected async Task<string> CreateUserAsync(string email = "ada@example.com", string name = "Ada Lovelace") =>
@@ -78,13 +68,6 @@ public abstract class OrdersTest
             (SELECT count(*) FROM orders), (SELECT count(*) FROM order_items),
             (SELECT count(*) FROM payments), (SELECT count(*) FROM order_events))
         """);
-
-    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
-    {
-        var error = await Assert.ThrowsExactlyAsync<RpcException>(call);
-        Assert.AreEqual(code, error.StatusCode, error.Status.Detail);
-        return error;
-    }
 }
 
 [TestClass]

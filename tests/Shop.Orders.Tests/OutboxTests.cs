@@ -1,11 +1,10 @@
-extern alias OrdersService;
-
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.Orders.Data;
+using Shop.Orders.Outbox;
 using Shop.Orders.V1;
-using OrdersService::Shop.Orders.Data;
-using OrdersService::Shop.Orders.Outbox;
 
 namespace Shop.Orders.Tests;
 
@@ -57,8 +56,8 @@ public sealed class OutboxTests : OrdersTest
         var userId = await CreateUserAsync();
         var order = await PlaceOrderAsync(userId, (await CreateProductAsync(stock: 1), 2));
 
-        await Assert.ThrowsExactlyAsync<Grpc.Core.RpcException>(() => PayAsync(order));
-        await Assert.ThrowsExactlyAsync<Grpc.Core.RpcException>(async () => await Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = order.OrderId }));
+        await Assert.ThrowsExactlyAsync<RpcException>(() => PayAsync(order));
+        await Assert.ThrowsExactlyAsync<RpcException>(async () => await Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = order.OrderId }));
 
         Assert.AreEqual("order_placed", (await outbox.ListUndeliveredAsync(100, default)).Single().Type);
     }

@@ -57,19 +57,9 @@ public sealed class ServiceProcess : IDisposable
     /// </summary>
     public static string BuiltDll(string folder, string project, string? configuration = null, string? root = null)
     {
-        root ??= RepositoryRoot();
+        root ??= RepositoryRoot.Folder;
         configuration ??= new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         return Path.Combine(root, folder, project, "bin", configuration, "net10.0", $"{project}.dll");
-    }
-
-    /// <summary>The folder holding Shop.sln, above this assembly.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Shop.sln"))) return folder.FullName;
-        }
-        throw new ServiceProcessException($"Shop.sln not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>A loopback port nothing listens on now (the system's pick, so parallel runs do not collide).</summary>

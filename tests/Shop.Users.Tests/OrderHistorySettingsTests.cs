@@ -1,5 +1,3 @@
-extern alias UsersService;
-
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -8,9 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Testing;
-using UsersService::Shop.Users;
-using OrderHistory = UsersService::Shop.Users.Orders.OrderHistory;
-using UsersProgram = UsersService::Shop.Users.Program;
+using Shop.Users;
+using OrderHistory = Shop.Users.Orders.OrderHistory;
+using UsersProgram = Shop.Users.Program;
 
 namespace Shop.Users.Tests;
 

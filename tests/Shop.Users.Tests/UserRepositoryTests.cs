@@ -1,7 +1,5 @@
-extern alias UsersService;
-
 using Npgsql;
-using UsersService::Shop.Users.Data;
+using Shop.Users.Data;
 
 namespace Shop.Users.Tests;
 

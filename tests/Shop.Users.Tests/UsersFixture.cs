@@ -1,10 +1,7 @@
-extern alias OrdersService;
-extern alias UsersService;
-
 using Shop.Testing;
-using OrderHistory = UsersService::Shop.Users.Orders.OrderHistory;
-using OrdersProgram = OrdersService::Shop.Orders.Program;
-using UsersProgram = UsersService::Shop.Users.Program;
+using OrderHistory = Shop.Users.Orders.OrderHistory;
+using OrdersProgram = Shop.Orders.Program;
+using UsersProgram = Shop.Users.Program;
 
 namespace Shop.Users.Tests;
 

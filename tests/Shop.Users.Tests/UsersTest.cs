@@ -1,6 +1,3 @@
-using System.Globalization;
-using Grpc.Core;
-using Shop.Common.V1;
 using Shop.Orders.V1;
 using Shop.Testing;
 using Shop.Users.V1;
@@ -35,14 +32,6 @@ public abstract class UsersTest
     protected async Task<User> CreateUserAsync(string email = "ada@example.com", string name = "Ada Lovelace", string password = "correct horse") =>
         (await Users.CreateUserAsync(new CreateUserRequest { Email = email, Name = name, Password = password })).User;
 
-    /// <summary>An exact euro amount, e.g. Eur("199.98").</summary>
-    protected static Money Eur(string amount)
-    {
-        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
-        var units = decimal.Truncate(value);
-        return new Money { CurrencyCode = "EUR", Units = (long)units, Nanos = (int)((value - units) * 1_000_000_000) };
-    }
-
     protected async Task<Product> CreateProductAsync(string price = "99.99", int stock = 100, string name = "Teapot") =>
         (await Products.CreateProductAsync(new CreateProductRequest { Name = name, Price = Eur(price), Stock = stock, Category = "kitchen" })).Product;
 
@@ -53,13 +42,6 @@ public abstract class UsersTest
             UserId = user.UserId,
             Items = { new PlaceOrderItem { ProductId = product.ProductId, Quantity = quantity } },
         })).Order;
-
-    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
-    {
-        var error = await Assert.ThrowsExactlyAsync<RpcException>(call);
-        Assert.AreEqual(code, error.StatusCode, error.Status.Detail);
-        return error;
-    }
 }
 
 [TestClass]

@@ -1,11 +1,9 @@
-extern alias NotificationsService;
-
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Contracts.Testing;
-using NotificationsService::Shop.Notifications.Data;
-using NotificationsService::Shop.Notifications.Model;
-using NotificationsService::Shop.Notifications.V1;
-using NotificationsProgram = NotificationsService::Shop.Notifications.Program;
+using Shop.Notifications.Data;
+using Shop.Notifications.Model;
+using Shop.Notifications.V1;
+using NotificationsProgram = Shop.Notifications.Program;
 
 namespace Shop.Notifications.Contracts.Tests.Provider;
 

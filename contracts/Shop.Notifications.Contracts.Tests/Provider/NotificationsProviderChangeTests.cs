@@ -1,5 +1,3 @@
-extern alias NotificationsService;
-
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -7,7 +5,7 @@ using Shop.Contracts.Pact;
 using Shop.Contracts.Testing;
 using Shop.Testing;
 using Next = Shop.Notifications.Contracts.Tests.Next;
-using NotificationsV1 = NotificationsService::Shop.Notifications.V1;
+using NotificationsV1 = Shop.Notifications.V1;
 
 namespace Shop.Notifications.Contracts.Tests.Provider;
 

@@ -1,13 +1,11 @@
-extern alias OrdersService;
-
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
-using OrdersService::Shop.Notifications.V1;
-using OrdersService::Shop.Orders.Data;
-using OrdersService::Shop.Orders.Notifications;
 using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Pact.Matchers;
 using Shop.Contracts.Testing;
+using Shop.Notifications.V1;
+using Shop.Orders.Data;
+using Shop.Orders.Notifications;
 
 namespace Shop.Orders.Contracts.Tests.Consumer;
 

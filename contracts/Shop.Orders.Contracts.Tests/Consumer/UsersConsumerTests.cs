@@ -1,12 +1,10 @@
-extern alias OrdersService;
-
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OrdersService::Shop.Orders.Users;
-using OrdersService::Shop.Users.V1;
 using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Testing;
+using Shop.Orders.Users;
+using Shop.Users.V1;
 
 namespace Shop.Orders.Contracts.Tests.Consumer;
 

@@ -1,12 +1,10 @@
-extern alias OrdersService;
-
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using OrdersService::Shop.Orders.Data;
 using Shop.Contracts.Testing;
-using OrdersProgram = OrdersService::Shop.Orders.Program;
-using OrdersV1 = OrdersService::Shop.Orders.V1;
+using Shop.Orders.Data;
+using OrdersProgram = Shop.Orders.Program;
+using OrdersV1 = Shop.Orders.V1;
 
 namespace Shop.Orders.Contracts.Tests.Provider;
 

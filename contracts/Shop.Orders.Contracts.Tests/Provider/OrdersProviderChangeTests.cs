@@ -1,14 +1,12 @@
-extern alias OrdersService;
-
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Shop.Contracts.Pact;
 using Shop.Contracts.Testing;
 using Shop.Testing;
-using Money = OrdersService::Shop.Common.V1.Money;
+using Money = Shop.Common.V1.Money;
 using Next = Shop.Orders.Contracts.Tests.Next;
-using OrdersV1 = OrdersService::Shop.Orders.V1;
+using OrdersV1 = Shop.Orders.V1;
 using Renamed = Shop.Orders.Contracts.Tests.Renamed;
 
 namespace Shop.Orders.Contracts.Tests.Provider;

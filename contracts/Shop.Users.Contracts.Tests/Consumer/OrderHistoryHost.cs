@@ -1,12 +1,10 @@
-extern alias UsersService;
-
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using UsersService::Shop.Users;
-using UsersService::Shop.Users.Orders;
+using Shop.Users;
+using Shop.Users.Orders;
 
 namespace Shop.Users.Contracts.Tests.Consumer;
 
@@ -27,7 +25,7 @@ internal sealed class OrderHistoryHost : IAsyncDisposable
         OrderHistory = _scope.ServiceProvider.GetRequiredService<OrderHistory>();
     }
 
-    /// <summary>The users service's own <see cref="UsersService::Shop.Users.Orders.OrderHistory"/>, as a gRPC call to users would get it.</summary>
+    /// <summary>The users service's own <see cref="Shop.Users.Orders.OrderHistory"/>, as a gRPC call to users would get it.</summary>
     public OrderHistory OrderHistory { get; }
 
     public static OrderHistoryHost For(Uri ordersAddress)

@@ -1,13 +1,11 @@
-extern alias UsersService;
-
 using Google.Protobuf.WellKnownTypes;
+using Shop.Common.V1;
 using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Pact.Matchers;
 using Shop.Contracts.Testing;
-using UsersService::Shop.Common.V1;
-using UsersService::Shop.Orders.V1;
-using UsersService::Shop.Users.Grpc;
-using UsersService::Shop.Users.Orders;
+using Shop.Orders.V1;
+using Shop.Users.Grpc;
+using Shop.Users.Orders;
 
 namespace Shop.Users.Contracts.Tests.Consumer;
 

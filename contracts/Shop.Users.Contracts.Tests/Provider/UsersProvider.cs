@@ -1,10 +1,8 @@
-extern alias UsersService;
-
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Contracts.Testing;
-using UsersService::Shop.Users.Data;
-using UsersProgram = UsersService::Shop.Users.Program;
-using UsersV1 = UsersService::Shop.Users.V1;
+using Shop.Users.Data;
+using UsersProgram = Shop.Users.Program;
+using UsersV1 = Shop.Users.V1;
 
 namespace Shop.Users.Contracts.Tests.Provider;
 

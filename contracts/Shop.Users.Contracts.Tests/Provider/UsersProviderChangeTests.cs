@@ -1,12 +1,10 @@
-extern alias UsersService;
-
 using Google.Protobuf;
 using Grpc.Core;
 using Shop.Contracts.Pact;
 using Shop.Contracts.Testing;
 using Shop.Testing;
 using Next = Shop.Users.Contracts.Tests.Next;
-using UsersV1 = UsersService::Shop.Users.V1;
+using UsersV1 = Shop.Users.V1;
 
 namespace Shop.Users.Contracts.Tests.Provider;
 

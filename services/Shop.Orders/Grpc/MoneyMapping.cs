@@ -35,7 +35,7 @@ internal static class MoneyMapping
         {
             throw RequestValidation.Invalid(field, "must have at most 2 decimal places");
         }
-        var euros = money.Units + money.Nanos / 1_000_000_000m;
+        var euros = money.ToDecimal();
         return Math.Abs(euros) <= MaxAmount ? euros : throw RequestValidation.Invalid(field, $"must be at most {MaxAmount} {Currency}");
     }
 
@@ -46,11 +46,7 @@ internal static class MoneyMapping
         return euros > 0 ? euros : throw RequestValidation.Invalid(field, "must be positive");
     }
 
-    public static Money ToMoney(this decimal euros)
-    {
-        var units = decimal.Truncate(euros);
-        return new Money { CurrencyCode = Currency, Units = (long)units, Nanos = (int)((euros - units) * 1_000_000_000m) };
-    }
+    public static Money ToMoney(this decimal euros) => Money.FromDecimal(euros, Currency);
 
     /// <summary>How amounts appear in messages, e.g. "199.98 EUR".</summary>
     public static string Display(decimal euros) => $"{euros.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {Currency}";

@@ -1,14 +1,10 @@
-extern alias NotificationsService;
-extern alias OrdersService;
-extern alias UsersService;
-
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Shop.Testing;
-using NotificationsProgram = NotificationsService::Shop.Notifications.Program;
-using OrdersProgram = OrdersService::Shop.Orders.Program;
-using UsersProgram = UsersService::Shop.Users.Program;
+using NotificationsProgram = Shop.Notifications.Program;
+using OrdersProgram = Shop.Orders.Program;
+using UsersProgram = Shop.Users.Program;
 
 namespace Shop.Mesh.Tests.Processes;
 
@@ -70,7 +66,7 @@ public sealed class ProcessMesh : IAsyncDisposable
             TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly),
             TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly),
             TestDatabase.CreateAsync("shop_notifications", typeof(NotificationsProgram).Assembly));
-        var logs = Directory.CreateDirectory(Path.Combine(ServiceProcess.RepositoryRoot(), ".shop", "test-results", "mesh-logs")).FullName;
+        var logs = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "mesh-logs")).FullName;
         var mesh = new ProcessMesh(databases, logs);
         foreach (var name in mesh.services.Keys) mesh.Start(name);
         foreach (var name in mesh.services.Keys) await mesh.WaitUntilServingAsync(name);
