@@ -2,6 +2,8 @@
 // Without SHOP_POSTGRES (a connection string to an existing server) the build runs a private
 // PostgreSQL cluster in .shop/pg on 127.0.0.1:$SHOP_PG_PORT (default 55432).
 
+#load "build/proto-images.cake"
+
 //////////////////////////////////////////////////////////////////////
 // ARGUMENTS AND PATHS
 //////////////////////////////////////////////////////////////////////
@@ -167,7 +169,8 @@ Task("Pact-Install")
 });
 
 Task("Proto-Check")
-    .Description("buf lint (standard rules) and buf breaking against the main branch, for every proto.")
+    .Description("buf lint (standard rules, protovalidate's included) and buf breaking against the main branch, for every proto.")
+    .IsDependentOn("Restore")
     .Does(() =>
 {
     var buf = root.CombineWithFilePath(".config/node_modules/.bin/buf");
@@ -175,7 +178,12 @@ Task("Proto-Check")
     {
         throw new CakeException("npm ci --prefix .config failed: buf comes from the npm registry (.config/package.json).");
     }
-    if (StartProcess(buf, new ProcessSettings { Arguments = "lint protos", WorkingDirectory = root }) != 0)
+    var images = shopDir.Combine("proto-check");
+    EnsureDirectoryExists(images);
+    CleanDirectory(images);
+    var current = images.CombineWithFilePath("current.binpb");
+    BuildProtoImage(root.Combine("protos"), current);
+    if (StartProcess(buf, new ProcessSettings { Arguments = $"lint \"{current}\" --config protos/buf.yaml --path shop", WorkingDirectory = root }) != 0)
     {
         throw new CakeException("buf lint found problems in protos/ (listed above).");
     }
@@ -185,7 +193,16 @@ Task("Proto-Check")
         Warning($"No git ref '{against}': breaking-change check skipped (pass --proto-base=<ref>).");
         return;
     }
-    if (StartProcess(buf, new ProcessSettings { Arguments = $"breaking protos --against \".git#ref={against},subdir=protos\"", WorkingDirectory = root }) != 0)
+    var archive = images.CombineWithFilePath("base.tar");
+    if (StartProcess("git", new ProcessSettings { Arguments = $"archive --format=tar -o \"{archive}\" {against} protos", WorkingDirectory = root }) != 0
+        || StartProcess("tar", new ProcessSettings { Arguments = $"-xf \"{archive}\" -C \"{images}\"" }) != 0)
+    {
+        throw new CakeException($"Could not take protos/ from {against}.");
+    }
+    var baseImage = images.CombineWithFilePath("base.binpb");
+    BuildProtoImage(images.Combine("protos"), baseImage);
+    var breaking = $"breaking \"{current}\" --against \"{baseImage}\" --config protos/buf.yaml --against-config \"{images}/protos/buf.yaml\" --path shop";
+    if (StartProcess(buf, new ProcessSettings { Arguments = breaking, WorkingDirectory = root }) != 0)
     {
         throw new CakeException($"buf breaking: protos/ breaks compatibility with {against} (listed above). Add a new field, RPC or package version instead.");
     }

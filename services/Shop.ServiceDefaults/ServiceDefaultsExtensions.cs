@@ -3,18 +3,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.ServiceDefaults.Data;
 using Shop.ServiceDefaults.Grpc;
 using Shop.ServiceDefaults.Telemetry;
+using Shop.ServiceDefaults.Validation;
 
 namespace Shop.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// gRPC with error mapping, reflection, health and telemetry, plus the service's PostgreSQL database
+    /// gRPC with error mapping, the requests' declared rules checked, reflection, health and telemetry, plus the service's PostgreSQL database
     /// (connection string <c>ConnectionStrings:{database}</c>), migrated by the scripts embedded in <paramref name="migrations"/>.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string database, System.Reflection.Assembly migrations)
     {
-        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        builder.Services.AddSingleton<RequestValidator>();
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<ValidationInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddPostgres(database, migrations);
