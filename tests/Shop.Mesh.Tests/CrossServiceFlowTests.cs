@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Shop.Orders.V1;
+using Shop.Testing;
 using Shop.Users.V1;
 
 namespace Shop.Mesh.Tests;
@@ -61,6 +62,8 @@ public sealed class CrossServiceFlowTests : MeshTest
     [TestMethod]
     public async Task With_orders_down_ListUserOrders_is_unavailable_and_recovers_by_itself()
     {
+        // Users reports the outage (its calls refused, the circuit opened) as errors.
+        ServerLog.Current!.ExpectErrors(e => e.Message.Contains("was refused by orders") || e.Message.Contains("OnCircuitOpened"));
         var userId = await Calls.CreateUserAsync("linus@example.com");
         var order = await Calls.PlaceOrderAsync(userId, await Calls.CreateProductAsync(), 1);
 

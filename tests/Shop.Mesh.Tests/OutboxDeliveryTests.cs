@@ -54,6 +54,8 @@ public sealed class OutboxDeliveryTests : MeshTest
     [TestMethod]
     public async Task With_notifications_down_orders_keep_working_and_every_event_arrives_once_it_is_back()
     {
+        // The outbox reports each delivery the outage fails as an error.
+        ServerLog.Current!.ExpectErrors(e => e.Message.StartsWith("Outbox: ", StringComparison.Ordinal));
         var userId = await Calls.CreateUserAsync("linus@example.com");
         Order order;
         using (Mesh.Router.TakeDown("notifications"))
@@ -77,6 +79,8 @@ public sealed class OutboxDeliveryTests : MeshTest
     [TestMethod]
     public async Task An_event_notifications_rejects_holds_back_only_its_own_order()
     {
+        // The outbox reports each rejection it stages as an error.
+        ServerLog.Current!.ExpectErrors(e => e.Message.StartsWith("Outbox: ", StringComparison.Ordinal));
         var product = await Calls.CreateProductAsync("5.00", 100);
         var stuckUser = await Calls.CreateUserAsync("stuck@example.com");
         var flowingUser = await Calls.CreateUserAsync("flowing@example.com");

@@ -50,4 +50,11 @@ public static class AssemblyHooks
 {
     [AssemblyCleanup]
     public static Task DisposeHosts() => ClassFixtures<NotificationsFixture>.DisposeAllAsync();
+
+    /// <summary>A server error fails the test that caused it: see <see cref="ServerLog"/>.</summary>
+    [GlobalTestInitialize]
+    public static void CollectServerLogs(TestContext test) => ServerLog.BeginTest(test);
+
+    [GlobalTestCleanup]
+    public static void FailOnUnexpectedServerErrors(TestContext test) => ServerLog.EndTest(test);
 }

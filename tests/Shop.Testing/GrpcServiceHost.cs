@@ -19,6 +19,12 @@ public sealed class GrpcServiceHost<TEntryPoint>(
 {
     private GrpcChannel? channel;
 
+    /// <summary>
+    /// Where the host logs: the running test class's <see cref="ServerLog"/> when it was made, so its
+    /// server errors fail the test that caused them; a log of its own outside a test.
+    /// </summary>
+    public ServerLog Log { get; } = ServerLog.Current ?? new ServerLog();
+
     public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
     {
         HttpHandler = Server.CreateHandler(),
@@ -28,7 +34,7 @@ public sealed class GrpcServiceHost<TEntryPoint>(
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Log));
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);

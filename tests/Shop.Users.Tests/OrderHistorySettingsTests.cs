@@ -24,6 +24,8 @@ public sealed class OrderHistorySettingsTests
     [DataRow("Services:Orders", "orders:5102")]
     public async Task The_users_service_does_not_start_with_a_setting_orders_calls_cannot_work_with_and_names_it(string key, string value)
     {
+        // The host logs that it failed to start, which is what this test wants.
+        ServerLog.Current!.ExpectErrors(e => e.Exception is OptionsValidationException);
         await using var database = await TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly);
         await using var host = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
         {

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Shop.Testing;
 using Shop.Users.V1;
 
 namespace Shop.Users.Tests;
@@ -19,6 +20,8 @@ public sealed class OrdersCircuitBreakerTests : UsersTest
     [TestMethod]
     public async Task After_three_outages_calls_fail_without_reaching_orders_until_the_break_is_over_then_succeed()
     {
+        // The staged outages open the circuit, which users reports as an error.
+        ServerLog.Current!.ExpectErrors(e => e.Message.Contains("OnCircuitOpened"));
         var ada = await CreateUserAsync();
         var order = await PlaceOrderAsync(ada, await CreateProductAsync());
         var request = new ListUserOrdersRequest { UserId = ada.UserId };
@@ -79,6 +82,8 @@ public sealed class OrdersRefusalTests : UsersTest
     [TestMethod]
     public async Task An_error_from_orders_is_unavailable_not_internal_and_leaves_the_circuit_closed()
     {
+        // Users reports each refusal it stages as an error: a caller's request orders should not refuse.
+        ServerLog.Current!.ExpectErrors(e => e.Message.Contains("was refused by orders"));
         var ada = await CreateUserAsync();
         Link.Answer(new Status(StatusCode.InvalidArgument, "user_id: not what orders expected"));
 
