@@ -17,20 +17,31 @@ internal static class VerifierReport
             errors.Add((interaction, Mismatches(error.TryGetProperty("mismatch", out var m) ? m : default)));
         }
 
-        var interactions = Array(root, "interactionResults").Select(result =>
-        {
-            var description = result.TryGetProperty("description", out var d) ? d.GetString() ?? string.Empty : string.Empty;
-            var passed = result.TryGetProperty("result", out var r) && r.GetString() == "OK";
-            var mismatches = errors.Where(e => e.Interaction.Contains(description, StringComparison.Ordinal)).SelectMany(e => e.Mismatches).ToList();
-            return new InteractionVerificationResult(description, passed, mismatches);
-        }).ToList();
+        var results = Array(root, "interactionResults")
+            .Select(result => (Description: Text(result, "description") ?? string.Empty, Passed: Text(result, "result") == "OK"))
+            .ToList();
+        var owners = errors.Select(e => Owner(e.Interaction, results.Select(r => r.Description))).ToList();
 
+        var interactions = results.Select(result => new InteractionVerificationResult(
+            result.Description,
+            result.Passed,
+            errors.Where((_, i) => owners[i] == result.Description).SelectMany(e => e.Mismatches).ToList())).ToList();
         var unattributed = errors
-            .Where(e => interactions.All(i => !e.Interaction.Contains(i.Description, StringComparison.Ordinal)))
+            .Where((_, i) => owners[i] is null)
             .Select(e => $"{e.Interaction}: {string.Join("; ", e.Mismatches)}")
             .ToList();
         return new GrpcPactVerificationResult(provider, engineSucceeded, interactions, unattributed, output, json);
     }
+
+    /// <summary>
+    /// The interaction an error belongs to. The engine titles it "Verifying a pact between … [Given …] - description",
+    /// so it is the description the title is or ends with after " - " — the longest such, since one
+    /// description may end another ('delivery of …' and 'redelivery of …' must not share mismatches).
+    /// </summary>
+    private static string? Owner(string title, IEnumerable<string> descriptions) =>
+        descriptions
+            .Where(d => d.Length > 0 && (title == d || title.EndsWith(" - " + d, StringComparison.Ordinal)))
+            .MaxBy(d => d.Length);
 
     private static List<string> Mismatches(JsonElement mismatch)
     {
