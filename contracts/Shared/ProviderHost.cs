@@ -59,7 +59,7 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
             .WithProviderChannel(Host.Channel)
             .WithServices(others.Length > 0 ? others : services)
             .WithProviderStates(SetUpAsync, TearDownAsync)
-            .WithPactDirectory(PactDirectories.Committed);
+            .WithDirectorySource(new DirectoryInfo(PactDirectories.Committed));
 
     public async ValueTask DisposeAsync()
     {

@@ -14,47 +14,58 @@ public static class StorefrontPact
     public const string ExistingSku = "SKU-1";
     public const string UnknownSku = "SKU-404";
 
+    public const string SkuPattern = @"^SKU-\d+$";
+
+    public static readonly DateTime CreatedAt = new(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc);
+
     public static Product EspressoCup() => new()
     {
         Sku = ExistingSku,
         Name = "Espresso cup",
         PriceCents = 1250,
         Tags = { "kitchen" },
-        CreatedAt = Timestamp.FromDateTime(new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc)),
+        CreatedAt = Timestamp.FromDateTime(CreatedAt),
     };
 
-    public static GrpcPact Create(string pactDirectory) =>
-        GrpcPact.Between(ConsumerName, ProviderName).WithPactDirectory(pactDirectory);
+    public static GrpcPactBuilder Create(string pactDirectory) =>
+        Pact.V4(ConsumerName, ProviderName, new PactConfig { PactDir = pactDirectory }).WithGrpcInteractions();
 
-    public static void ExistingProduct(GrpcPact pact) =>
+    public static void ExistingProduct(GrpcPactBuilder pact) =>
         pact.UponReceiving("a request for an existing product")
             .Given("a product exists", new { sku = ExistingSku })
-            .WithRequest(CatalogueService.Descriptor, new GetProductRequest { Sku = ExistingSku })
-            .Match("$.sku", Match.Regex(@"^SKU-\d+$"))
-            .WillRespond(new GetProductResponse { Product = EspressoCup() })
-            .Match("$.product.sku", Match.Regex(@"^SKU-\d+$"))
-            .Match("$.product.name", Match.NonEmpty())
-            .Match("$.product.priceCents", Match.Int64())
-            .Match("$.product.tags", Match.EachLike())
-            .Match("$.product.createdAt", Match.Timestamp());
+            .WithRequest<GetProductRequest>(CatalogueService.Descriptor, new { sku = Match.Regex(ExistingSku, SkuPattern) })
+            .WillRespond(new
+            {
+                product = new
+                {
+                    sku = Match.Regex(ExistingSku, SkuPattern),
+                    name = Match.NonEmpty("Espresso cup"),
+                    priceCents = Match.Int64(1250),
+                    tags = Match.EachLike("kitchen"),
+                    createdAt = Match.Timestamp(CreatedAt),
+                },
+            });
 
-    public static void UnknownProduct(GrpcPact pact) =>
+    public static void UnknownProduct(GrpcPactBuilder pact) =>
         pact.UponReceiving("a request for an unknown product")
             .WithRequest(CatalogueService.Descriptor, new GetProductRequest { Sku = UnknownSku })
-            .WillFail(StatusCode.NotFound, $"product {UnknownSku} not found", Match.Include("not found"));
+            .WillFail(StatusCode.NotFound, Match.Include("not found", example: $"product {UnknownSku} not found"));
 
-    public static void ProductsWithTag(GrpcPact pact) =>
+    public static void ProductsWithTag(GrpcPactBuilder pact) =>
         pact.UponReceiving("a request for products with a tag")
             .Given("a product exists", new { sku = ExistingSku })
-            .WithRequest(CatalogueService.Descriptor, new ListProductsRequest { Tag = "kitchen", PageSize = 10 })
-            .Match("$.pageSize", Match.Integer())
-            .WillRespond(new ListProductsResponse { Products = { EspressoCup() } })
-            .Match("$.products", Match.EachLike())
-            .Match("$.products[*].sku", Match.Regex(@"^SKU-\d+$"))
-            .Match("$.products[*].name", Match.Type())
-            .Match("$.products[*].priceCents", Match.Int64())
-            .Match("$.products[*].tags", Match.MinType(0))
-            .Match("$.products[*].createdAt", Match.Timestamp());
+            .WithRequest<ListProductsRequest>(CatalogueService.Descriptor, new { tag = "kitchen", pageSize = Match.Integer(10) })
+            .WillRespond(new
+            {
+                products = Match.EachLike(new
+                {
+                    sku = Match.Regex(ExistingSku, SkuPattern),
+                    name = Match.Type("Espresso cup"),
+                    priceCents = Match.Int64(1250),
+                    tags = Match.MinType("kitchen", 0),
+                    createdAt = Match.Timestamp(CreatedAt),
+                }),
+            });
 
     /// <summary>Runs the whole storefront contract and writes its pact file into <paramref name="pactDirectory"/>.</summary>
     public static async Task<string> WriteAsync(string pactDirectory)

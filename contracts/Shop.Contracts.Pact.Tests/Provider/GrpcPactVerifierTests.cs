@@ -101,7 +101,7 @@ public sealed class GrpcPactVerifierTests
         var result = await new GrpcPactVerifier(StorefrontPact.ProviderName)
             .WithProviderChannel(host.Channel)
             .WithServices(CatalogueV1.CatalogueService.Descriptor)
-            .WithPactFile(_pactFile)
+            .WithFileSource(new FileInfo(_pactFile))
             .RunAsync();
 
         Assert.IsFalse(result.Passed);
@@ -117,7 +117,7 @@ public sealed class GrpcPactVerifierTests
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => new GrpcPactVerifier("warehouse")
             .WithProviderChannel(host.Channel)
             .WithServices(CatalogueV1.CatalogueService.Descriptor)
-            .WithPactDirectory(PactDirectory.Path)
+            .WithDirectorySource(new DirectoryInfo(PactDirectory.Path))
             .VerifyAsync());
 
         StringAssert.Contains(ex.Message, "No interactions were verified for provider 'warehouse'");
@@ -127,7 +127,7 @@ public sealed class GrpcPactVerifierTests
         new GrpcPactVerifier(StorefrontPact.ProviderName)
             .WithProviderChannel(host.Channel)
             .WithServices(service)
-            .WithPactDirectory(PactDirectory.Path)
+            .WithDirectorySource(new DirectoryInfo(PactDirectory.Path))
             .WithProviderStates((state, parameters) =>
             {
                 if (state != "a product exists")

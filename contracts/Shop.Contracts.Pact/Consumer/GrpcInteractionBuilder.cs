@@ -6,7 +6,7 @@ using Shop.Contracts.Pact.Matchers;
 
 namespace Shop.Contracts.Pact.Consumer;
 
-/// <summary>The start of an interaction: provider states, then the request (<see cref="GrpcPact.UponReceiving"/>).</summary>
+/// <summary>The start of an interaction: provider states, then the request (<see cref="GrpcPactBuilder.UponReceiving"/>).</summary>
 public sealed class GrpcInteractionBuilder
 {
     private readonly GrpcInteractionDefinition _interaction;
@@ -41,29 +41,30 @@ public sealed class GrpcInteractionBuilder
 
     /// <summary>
     /// The call the consumer makes: the method of <paramref name="service"/> (the generated
-    /// <c>UserService.Descriptor</c>) whose request type is <paramref name="request"/>'s type. Use
-    /// the <see cref="MethodDescriptor"/> overload when two methods share a request type.
+    /// <c>UserService.Descriptor</c>) whose request type is <paramref name="request"/>'s type, with
+    /// exactly that request. Use the <see cref="MethodDescriptor"/> overload when two methods share a request type.
     /// </summary>
     public GrpcRequestBuilder WithRequest(ServiceDescriptor service, IMessage request)
     {
-        ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(request);
-        var candidates = service.Methods.Where(m => m.InputType.FullName == request.Descriptor.FullName).ToList();
-        return candidates.Count switch
-        {
-            1 => WithRequest(candidates[0], request),
-            0 => throw new ArgumentException(
-                $"{service.FullName} has no method taking {request.Descriptor.FullName}. " +
-                $"Its methods: {string.Join(", ", service.Methods.Select(m => $"{m.Name}({m.InputType.Name})"))}.", nameof(request)),
-            _ => throw new ArgumentException(
-                $"Several methods of {service.FullName} take {request.Descriptor.FullName} " +
-                $"({string.Join(", ", candidates.Select(m => m.Name))}); pass the MethodDescriptor, e.g. " +
-                $"{service.Name}.Descriptor.FindMethodByName(nameof({service.Name}.{service.Name}Client.{candidates[0].Name})).", nameof(request)),
-        };
+        return WithRequest(service, request.Descriptor, request);
     }
 
-    /// <summary>The call the consumer makes: <paramref name="method"/> (a unary method descriptor) with <paramref name="request"/>.</summary>
-    public GrpcRequestBuilder WithRequest(MethodDescriptor method, IMessage request)
+    /// <summary>
+    /// The call the consumer makes, a <typeparamref name="TRequest"/> to the method of <paramref name="service"/>
+    /// taking it, written with matchers inline:
+    /// <c>.WithRequest&lt;ListOrdersRequest&gt;(OrderService.Descriptor, new { userId = Match.Regex(UserId, Uuid), pageSize = 100 })</c>.
+    /// Fields left out must be their default value.
+    /// </summary>
+    public GrpcRequestBuilder WithRequest<TRequest>(ServiceDescriptor service, object request)
+        where TRequest : IMessage<TRequest>, new() =>
+        WithRequest(service, new TRequest().Descriptor, request);
+
+    /// <summary>
+    /// The call the consumer makes: <paramref name="method"/> (a unary method descriptor) with
+    /// <paramref name="request"/>, a generated message or an object of its fields with matchers inline.
+    /// </summary>
+    public GrpcRequestBuilder WithRequest(MethodDescriptor method, object request)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(request);
@@ -72,14 +73,31 @@ public sealed class GrpcInteractionBuilder
             throw new NotSupportedException($"{method.FullName} is a streaming method; contracts cover unary calls only.");
         }
 
-        if (request.Descriptor.FullName != method.InputType.FullName)
+        if (request is IMessage message && message.Descriptor.FullName != method.InputType.FullName)
         {
             throw new ArgumentException(
-                $"{method.FullName} takes {method.InputType.FullName}, not {request.Descriptor.FullName}.", nameof(request));
+                $"{method.FullName} takes {method.InputType.FullName}, not {message.Descriptor.FullName}.", nameof(request));
         }
 
         _interaction.Method = method;
-        _interaction.Request = new MatchedMessage(request.Descriptor.Parser.ParseFrom(request.ToByteString()));
+        _interaction.Request = MatchedMessage.From(method.InputType, request);
         return new GrpcRequestBuilder(_interaction);
+    }
+
+    private GrpcRequestBuilder WithRequest(ServiceDescriptor service, MessageDescriptor requestType, object request)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var candidates = service.Methods.Where(m => m.InputType.FullName == requestType.FullName).ToList();
+        return candidates.Count switch
+        {
+            1 => WithRequest(candidates[0], request),
+            0 => throw new ArgumentException(
+                $"{service.FullName} has no method taking {requestType.FullName}. " +
+                $"Its methods: {string.Join(", ", service.Methods.Select(m => $"{m.Name}({m.InputType.Name})"))}.", nameof(request)),
+            _ => throw new ArgumentException(
+                $"Several methods of {service.FullName} take {requestType.FullName} " +
+                $"({string.Join(", ", candidates.Select(m => m.Name))}); pass the MethodDescriptor, e.g. " +
+                $"{service.Name}.Descriptor.FindMethodByName(nameof({service.Name}.{service.Name}Client.{candidates[0].Name})).", nameof(request)),
+        };
     }
 }

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Shop.Contracts.Pact.Engine;
 using Shop.Contracts.Pact.Matchers;
 
 namespace Shop.Contracts.Pact.Consumer;
@@ -20,12 +23,39 @@ internal sealed class GrpcInteractionDefinition(string description)
 
     public StatusCode Status { get; set; } = StatusCode.OK;
 
+    /// <summary>The status detail the mock answers, when the consumer reads it.</summary>
     public string? StatusMessage { get; set; }
 
-    public Matcher? StatusMessageMatcher { get; set; }
+    /// <summary>How <see cref="StatusMessage"/> is recorded: a JSON string or a matcher.</summary>
+    public JsonNode? StatusMessageJson { get; set; }
 
     public bool IsComplete => Method is not null && Request is not null && (Response is not null || Status != StatusCode.OK);
 
     /// <summary>The gRPC path, e.g. <c>shop.users.v1.UserService/GetUser</c>.</summary>
     public string MethodPath => Method is null ? "(no method)" : $"{Method.Service.FullName}/{Method.Name}";
+
+    /// <summary>Records this call in <paramref name="pact"/> as a synchronous message, the way the protobuf plugin records gRPC.</summary>
+    public void WriteTo(ISyncMessagePactDriver pact)
+    {
+        var interaction = pact.NewInteraction(Description);
+        interaction.Comment($"gRPC {MethodPath}");
+        foreach (var state in States)
+        {
+            interaction.Given(state.Name, state.ParamsJson);
+        }
+
+        interaction.WithRequestBody(GrpcWireKeys.ContentType, Request!.IntegrationJson);
+        interaction.WithRequestMetadata(GrpcWireKeys.Service, Quote(Method!.Service.FullName));
+        interaction.WithRequestMetadata(GrpcWireKeys.Method, Quote(Method.Name));
+
+        // A failed call has no message; an empty body keeps one response part to carry the status.
+        interaction.WithResponseBody(GrpcWireKeys.ContentType, Response?.IntegrationJson ?? string.Empty);
+        interaction.WithResponseMetadata(GrpcWireKeys.Status, Quote(GrpcStatusNames.Of(Status)));
+        if (StatusMessageJson is not null)
+        {
+            interaction.WithResponseMetadata(GrpcWireKeys.StatusMessage, StatusMessageJson.ToJsonString());
+        }
+    }
+
+    private static string Quote(string value) => JsonSerializer.Serialize(value);
 }

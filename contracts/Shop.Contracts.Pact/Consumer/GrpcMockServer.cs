@@ -5,6 +5,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Shop.Contracts.Pact.Engine;
 
 namespace Shop.Contracts.Pact.Consumer;
 
@@ -17,10 +18,15 @@ namespace Shop.Contracts.Pact.Consumer;
 internal sealed class GrpcMockServer : IAsyncDisposable
 {
     private readonly IReadOnlyList<MockInteraction> _interactions;
+    private readonly IMessageMatcher _matcher;
     private readonly ConcurrentQueue<string> _problems = new();
     private LoopbackServer? _server;
 
-    private GrpcMockServer(IReadOnlyList<MockInteraction> interactions) => _interactions = interactions;
+    private GrpcMockServer(IReadOnlyList<MockInteraction> interactions, IMessageMatcher matcher)
+    {
+        _interactions = interactions;
+        _matcher = matcher;
+    }
 
     public Uri Address => _server!.Address;
 
@@ -29,9 +35,9 @@ internal sealed class GrpcMockServer : IAsyncDisposable
 
     public IReadOnlyList<MockInteraction> Interactions => _interactions;
 
-    public static async Task<GrpcMockServer> StartAsync(IReadOnlyList<MockInteraction> interactions)
+    public static async Task<GrpcMockServer> StartAsync(IReadOnlyList<MockInteraction> interactions, IMessageMatcher matcher)
     {
-        var mock = new GrpcMockServer(interactions);
+        var mock = new GrpcMockServer(interactions, matcher);
         mock._server = await LoopbackServer.StartAsync(HttpProtocols.Http2, app =>
             app.MapPost("/{service}/{method}", mock.HandleAsync)).ConfigureAwait(false);
         return mock;
@@ -70,8 +76,8 @@ internal sealed class GrpcMockServer : IAsyncDisposable
 
         var metadata = new Dictionary<string, string>
         {
-            [NativePact.ServiceKey] = service,
-            [NativePact.MethodKey] = method,
+            [GrpcWireKeys.Service] = service,
+            [GrpcWireKeys.Method] = method,
         };
         // Several interactions may accept this request (a regex on one, an exact value on another):
         // the one whose example is exactly this request wins, then one not called yet, then declaration order.
@@ -79,7 +85,7 @@ internal sealed class GrpcMockServer : IAsyncDisposable
         var accepted = new List<MockInteraction>();
         foreach (var candidate in candidates)
         {
-            var mismatches = EngineRequestMatcher.Mismatches(candidate.ExpectedRequestJson, actualJson, metadata);
+            var mismatches = _matcher.Mismatches(candidate.ExpectedRequestJson, actualJson, GrpcWireKeys.ContentType, metadata);
             if (mismatches.Count == 0)
             {
                 accepted.Add(candidate);

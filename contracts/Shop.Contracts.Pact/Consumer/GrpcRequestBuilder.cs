@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Grpc.Core;
 using Shop.Contracts.Pact.Matchers;
 
 namespace Shop.Contracts.Pact.Consumer;
 
-/// <summary>The expected request: loosen fields with <see cref="Match(string, Matcher)"/>, then say how the provider answers.</summary>
+/// <summary>The expected request is declared: say how the provider answers.</summary>
 public sealed class GrpcRequestBuilder
 {
     private readonly GrpcInteractionDefinition _interaction;
@@ -12,55 +13,50 @@ public sealed class GrpcRequestBuilder
     internal GrpcRequestBuilder(GrpcInteractionDefinition interaction) => _interaction = interaction;
 
     /// <summary>
-    /// Accepts any request value at <paramref name="path"/> (proto JSON names, e.g. <c>$.userId</c>)
-    /// that satisfies <paramref name="matcher"/>; without a matcher a field must equal the example.
+    /// The provider answers OK with <paramref name="response"/>: a generated message (every field must be
+    /// equal), or an object of its proto JSON fields with matchers inline around the examples, e.g.
+    /// <c>new { user = new { userId = Match.Regex(UserId, Uuid), email = Match.Type("ann@example.com") } }</c>.
+    /// Fields left out are their default value and must be equal too, so match every field whose value
+    /// the provider chooses (ids, timestamps). The mock answers the examples.
     /// </summary>
-    public GrpcRequestBuilder Match(string path, Matcher matcher)
-    {
-        _interaction.Request!.Add(path, matcher);
-        return this;
-    }
-
-    /// <summary>The provider answers OK with <paramref name="response"/>; the mock returns it as is.</summary>
-    public GrpcResponseBuilder WillRespond(IMessage response)
+    public void WillRespond(object response)
     {
         ArgumentNullException.ThrowIfNull(response);
         var expected = _interaction.Method!.OutputType;
-        if (response.Descriptor.FullName != expected.FullName)
+        if (response is IMessage message && message.Descriptor.FullName != expected.FullName)
         {
             throw new ArgumentException(
-                $"{_interaction.Method.FullName} returns {expected.FullName}, not {response.Descriptor.FullName}.", nameof(response));
+                $"{_interaction.Method.FullName} returns {expected.FullName}, not {message.Descriptor.FullName}.", nameof(response));
         }
 
         _interaction.Status = StatusCode.OK;
-        _interaction.Response = new MatchedMessage(response.Descriptor.Parser.ParseFrom(response.ToByteString()));
-        return new GrpcResponseBuilder(_interaction);
+        _interaction.Response = MatchedMessage.From(expected, response);
     }
 
     /// <summary>
     /// The provider fails the call with <paramref name="status"/>. Give <paramref name="message"/> only if
-    /// the consumer reads the status detail; <paramref name="messageMatcher"/> loosens it
-    /// (e.g. <c>Match.Include("not found")</c>), otherwise it must be exactly equal.
+    /// the consumer reads the status detail: a string that must be equal, or a matcher around the detail
+    /// the mock answers (e.g. <c>Match.Include("not found", example: "product SKU-404 not found")</c>).
     /// </summary>
-    public void WillFail(StatusCode status, string? message = null, Matcher? messageMatcher = null)
+    public void WillFail(StatusCode status, object? message = null)
     {
         if (status == StatusCode.OK)
         {
             throw new ArgumentException("WillFail needs a non-OK status; use WillRespond for success.", nameof(status));
         }
 
-        if (messageMatcher is not null && message is null)
+        var (text, json) = message switch
         {
-            throw new ArgumentException("A status message matcher needs an example message.", nameof(message));
-        }
+            null => (null, null),
+            string exact => (exact, JsonValue.Create(exact)),
+            // Checks the example against the matcher now, where it is declared.
+            Matcher { Example: string example } matcher => (example, matcher.Wrap(JsonValue.Create(example), GrpcWireKeys.StatusMessage)),
+            _ => throw new ArgumentException("A status message is a string, or a matcher around a string example.", nameof(message)),
+        };
 
         _interaction.Status = status;
         _interaction.Response = null;
-        _interaction.StatusMessage = message;
-        _interaction.StatusMessageMatcher = messageMatcher;
-        if (messageMatcher is not null)
-        {
-            _ = messageMatcher.Wrap(System.Text.Json.Nodes.JsonValue.Create(message), "grpc-message"); // check the example now
-        }
+        _interaction.StatusMessage = text;
+        _interaction.StatusMessageJson = json;
     }
 }

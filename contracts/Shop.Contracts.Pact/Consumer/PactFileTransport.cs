@@ -9,8 +9,6 @@ namespace Shop.Contracts.Pact.Consumer;
 /// </summary>
 internal static class PactFileTransport
 {
-    public const string Grpc = "grpc";
-
     public static void MarkGrpc(string pactFile)
     {
         var root = JsonNode.Parse(File.ReadAllText(pactFile))!;
@@ -18,10 +16,10 @@ internal static class PactFileTransport
         foreach (var interaction in root["interactions"]?.AsArray() ?? [])
         {
             if (interaction is JsonObject obj &&
-                obj["request"]?["metadata"]?[NativePact.ServiceKey] is not null &&
-                obj["transport"]?.GetValue<string>() != Grpc)
+                obj["request"]?["metadata"]?[GrpcWireKeys.Service] is not null &&
+                obj["transport"]?.GetValue<string>() != GrpcWireKeys.Transport)
             {
-                obj["transport"] = Grpc;
+                obj["transport"] = GrpcWireKeys.Transport;
                 changed = true;
             }
         }

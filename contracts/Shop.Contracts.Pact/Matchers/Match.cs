@@ -4,10 +4,13 @@ using System.Text.RegularExpressions;
 namespace Shop.Contracts.Pact.Matchers;
 
 /// <summary>
-/// Matchers for message fields, attached by proto JSON path with <c>.Match("$.user.userId", Match.Regex(...))</c>.
-/// Paths use the proto3 JSON (lowerCamelCase) field names: <c>$.user.createdAt</c>, <c>$.users[*].email</c>,
-/// <c>$.items[0].sku</c>. Remember proto3 JSON types: int64/uint64 are strings (use <see cref="Int64"/>),
-/// Timestamps are RFC 3339 strings (use <see cref="Timestamp"/>), enums are their value names.
+/// Matchers written around the example, in place of a field's value in a message body, as PactNet's
+/// <c>Match.Type(example)</c>: <c>.WillRespond(new { user = new { userId = Match.Regex(UserId, Uuid), email = Match.Type("ann@example.com") } })</c>.
+/// Field names are proto3 JSON names (lowerCamelCase); fields left out take their default value and,
+/// like any value without a matcher, must be equal. Examples may be plain .NET values (an int64 as a
+/// <c>long</c>, an enum value, a <c>DateTime</c> for a Timestamp, a generated message): the rule is
+/// checked against their proto3 JSON, where int64 is a string, a Timestamp an RFC 3339 string and an
+/// enum its value name.
 /// </summary>
 public static class Match
 {
@@ -15,12 +18,12 @@ public static class Match
     public const string TimestampPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$";
 
     /// <summary>Any value of the same JSON type (string, number, bool, object shape).</summary>
-    public static Matcher Type() =>
-        new("type", (value, _) => Rule("type", value));
+    public static Matcher Type(object? example) =>
+        new("type", example, (value, _) => Rule("type", value));
 
     /// <summary>A string that matches <paramref name="pattern"/> (checked against the example now).</summary>
-    public static Matcher Regex(string pattern) =>
-        new($"regex {pattern}", (value, path) =>
+    public static Matcher Regex(object? example, string pattern) =>
+        new($"regex {pattern}", example, (value, path) =>
         {
             var text = RequireString(value, path, "Regex");
             if (!System.Text.RegularExpressions.Regex.IsMatch(text, pattern))
@@ -32,40 +35,46 @@ public static class Match
         });
 
     /// <summary>A JSON integer (int32/uint32 fields; for int64 use <see cref="Int64"/>).</summary>
-    public static Matcher Integer() =>
-        new("integer", (value, _) => Rule("integer", value));
+    public static Matcher Integer(object? example) =>
+        new("integer", example, (value, _) => Rule("integer", value));
 
     /// <summary>A JSON number with a fractional part (double/float fields).</summary>
-    public static Matcher Decimal() =>
-        new("decimal", (value, _) => Rule("decimal", value));
+    public static Matcher Decimal(object? example) =>
+        new("decimal", example, (value, _) => Rule("decimal", value));
 
     /// <summary>Any number (integer or decimal).</summary>
-    public static Matcher Number() =>
-        new("number", (value, _) => Rule("number", value));
+    public static Matcher Number(object? example) =>
+        new("number", example, (value, _) => Rule("number", value));
 
     /// <summary>
     /// A non-empty string. Proto3 cannot tell an unset string from "", so <see cref="Type"/> accepts a
     /// provider that stops filling the field; use this for strings the consumer needs.
     /// </summary>
-    public static Matcher NonEmpty() => Regex(@"^[\s\S]+$");
+    public static Matcher NonEmpty(string example) => Regex(example, @"^[\s\S]+$");
 
     /// <summary>An int64/uint64/fixed64 field, which proto3 JSON writes as a string of digits.</summary>
-    public static Matcher Int64() => Regex(@"^-?\d+$");
+    public static Matcher Int64(long example) => Regex(example, @"^-?\d+$");
 
-    /// <summary>A <c>google.protobuf.Timestamp</c> in proto3 JSON (any instant, see <see cref="TimestampPattern"/>).</summary>
-    public static Matcher Timestamp() => Regex(TimestampPattern);
+    /// <summary>
+    /// A <c>google.protobuf.Timestamp</c> in proto3 JSON (any instant, see <see cref="TimestampPattern"/>);
+    /// the example is a UTC <see cref="System.DateTime"/>, a <see cref="DateTimeOffset"/> or a <c>Timestamp</c>.
+    /// </summary>
+    public static Matcher Timestamp(object example) => Regex(example, TimestampPattern);
 
     /// <summary>A date-time string in the given Java-style <paramref name="format"/>, e.g. <c>yyyy-MM-dd'T'HH:mm:ss'Z'</c>.</summary>
-    public static Matcher DateTime(string format) =>
-        new($"datetime {format}", (value, path) =>
+    public static Matcher DateTime(string example, string format) =>
+        new($"datetime {format}", example, (value, path) =>
         {
             RequireString(value, path, "DateTime");
             return Rule("datetime", value, new JsonObject { ["format"] = format });
         });
 
-    /// <summary>A string containing <paramref name="substring"/> (the example must contain it).</summary>
-    public static Matcher Include(string substring) =>
-        new($"include '{substring}'", (value, path) =>
+    /// <summary>
+    /// A string containing <paramref name="substring"/>. The example is the substring itself unless
+    /// <paramref name="example"/> gives a fuller one (which must contain it), e.g. the status detail the mock answers.
+    /// </summary>
+    public static Matcher Include(string substring, string? example = null) =>
+        new($"include '{substring}'", example ?? substring, (value, path) =>
         {
             var text = RequireString(value, path, "Include");
             if (!text.Contains(substring, StringComparison.Ordinal))
@@ -78,32 +87,31 @@ public static class Match
         });
 
     /// <summary>
-    /// A repeated field with at least <paramref name="min"/> elements, each like the first element of
-    /// the example (which must have one). Match inside elements with <c>$.field[*].name</c>.
+    /// A repeated field with at least <paramref name="min"/> elements, each like <paramref name="element"/>
+    /// (one element: a value, or an object of fields that may hold matchers of their own).
     /// </summary>
-    public static Matcher EachLike(int min = 1) => MinType(min);
+    public static Matcher EachLike(object element, int min = 1) => MinType(element, min);
 
-    /// <summary>A repeated field with at least <paramref name="min"/> elements of the example's first element's shape.</summary>
-    public static Matcher MinType(int min) =>
-        new($"min {min} like", (value, path) =>
+    /// <summary>A repeated field with at least <paramref name="min"/> elements of <paramref name="element"/>'s shape.</summary>
+    public static Matcher MinType(object element, int min)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        ArgumentOutOfRangeException.ThrowIfNegative(min);
+        return new($"min {min} like", element, (value, path) =>
         {
-            if (value is not JsonArray array || array.Count == 0)
+            if (value is not JsonArray { Count: 1 } array)
             {
-                throw new ArgumentException($"{path} needs a repeated field with at least one example element for an each-like matcher.");
-            }
-
-            if (min < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(min), min, "A minimum cannot be negative.");
+                throw new ArgumentException($"{path} is not a repeated field (it is {value?.ToJsonString() ?? "null"}).");
             }
 
             var template = new JsonArray(array[0]?.DeepClone());
             return new JsonObject { ["pact:matcher:type"] = "type", ["min"] = min, ["value"] = template };
-        });
+        }, eachLike: true);
+    }
 
     /// <summary>Exactly this value (useful inside a looser parent matcher).</summary>
-    public static Matcher Equality() =>
-        new("equality", (value, _) => Rule("equality", value));
+    public static Matcher Equality(object? example) =>
+        new("equality", example, (value, _) => Rule("equality", value));
 
     private static JsonObject Rule(string type, JsonNode? value, JsonObject? extra = null)
     {

@@ -1,35 +1,58 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 
 namespace Shop.Contracts.Pact.Matchers;
 
 /// <summary>
-/// A protobuf message as its canonical proto3 JSON plus the matchers attached to its fields; renders
-/// the Pact integration JSON the engine reads (matchers inline as <c>pact:matcher:type</c> objects).
+/// A message declared by example with matchers inline: the protobuf message the examples make (what
+/// the mock answers, the request the consumer is expected to send) and the Pact integration JSON the
+/// engine reads (its canonical proto3 JSON with each matcher as a <c>pact:matcher:type</c> object).
 /// </summary>
-internal sealed class MatchedMessage(IMessage message)
+internal sealed class MatchedMessage
 {
-    private readonly List<(ProtoJsonPath Path, Matcher Matcher)> _matchers = [];
-
-    public IMessage Message { get; } = message;
-
-    public void Add(string path, Matcher matcher)
+    private MatchedMessage(IMessage message, string integrationJson)
     {
-        ArgumentNullException.ThrowIfNull(matcher);
-        var parsed = ProtoJsonPath.Parse(path);
-        _matchers.Add((parsed, matcher));
-        _ = ToIntegrationJson(); // report a wrong path or example where it was written
+        Message = message;
+        IntegrationJson = integrationJson;
     }
 
-    /// <summary>The message's proto3 JSON with every matcher applied, deepest paths first so array templates keep inner rules.</summary>
-    public string ToIntegrationJson()
+    public IMessage Message { get; }
+
+    public string IntegrationJson { get; }
+
+    /// <summary>
+    /// Reads <paramref name="body"/> (a generated message, or an object of proto JSON fields whose values
+    /// may be matchers) as a <paramref name="descriptor"/> message; a wrong field name, a value of the
+    /// wrong type, or an example that breaks its own matcher throws here, where it was written.
+    /// </summary>
+    public static MatchedMessage From(MessageDescriptor descriptor, object body)
     {
-        var root = JsonNode.Parse(ProtoJson.Format(Message))!;
-        foreach (var (path, matcher) in _matchers.OrderByDescending(m => m.Path.Depth))
+        ArgumentNullException.ThrowIfNull(body);
+        if (body is IMessage given && given.Descriptor.FullName != descriptor.FullName)
+        {
+            throw new ArgumentException($"Expected a {descriptor.FullName}, not a {given.Descriptor.FullName}.", nameof(body));
+        }
+
+        var template = MessageTemplate.Read(body, descriptor);
+        IMessage message;
+        try
+        {
+            message = ProtoJson.Parse(template.Example.ToJsonString(), descriptor);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new ArgumentException($"The example is not a valid {descriptor.FullName}: {ex.Message}", nameof(body), ex);
+        }
+
+        // Matchers apply to the canonical form (int64 as a string, enums by name), deepest first so an
+        // each-like template keeps the rules inside it.
+        var root = JsonNode.Parse(ProtoJson.Format(message))!;
+        foreach (var (path, matcher) in template.Matchers.OrderByDescending(m => m.Path.Depth))
         {
             path.Replace(root, example => matcher.Wrap(example, path.Text));
         }
 
-        return root.ToJsonString();
+        return new MatchedMessage(message, root.ToJsonString());
     }
 }

@@ -1,9 +1,6 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Shop.Contracts.Pact.Consumer;
-using Shop.Contracts.Pact.Native;
+using Shop.Contracts.Pact.Engine;
 
 namespace Shop.Contracts.Pact.Provider;
 
@@ -17,12 +14,13 @@ namespace Shop.Contracts.Pact.Provider;
 ///     .WithProviderChannel(channel)
 ///     .WithServices(UserService.Descriptor, AuthService.Descriptor)
 ///     .WithProviderState("a user exists", async p => await SeedUserAsync((string)p["userId"]!))
-///     .WithPactDirectory(pactDir)
+///     .WithDirectorySource(new DirectoryInfo(pactDir))
 ///     .VerifyAsync();   // throws PactVerificationException naming each failed interaction and field
 /// </code>
 /// </summary>
 public sealed class GrpcPactVerifier
 {
+    private readonly IPactEngine _engine;
     private readonly List<ServiceDescriptor> _services = [];
     private readonly List<(bool IsDirectory, string Path)> _sources = [];
     private readonly Dictionary<string, Func<IReadOnlyDictionary<string, object?>, Task>> _states = new(StringComparer.Ordinal);
@@ -33,9 +31,15 @@ public sealed class GrpcPactVerifier
 
     /// <summary>Verifies the provider called <paramref name="provider"/> in the pacts ("users").</summary>
     public GrpcPactVerifier(string provider)
+        : this(provider, NativePactEngine.Instance)
+    {
+    }
+
+    internal GrpcPactVerifier(string provider, IPactEngine engine)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         Provider = provider;
+        _engine = engine;
     }
 
     /// <summary>The provider name pacts are selected by.</summary>
@@ -57,16 +61,18 @@ public sealed class GrpcPactVerifier
     }
 
     /// <summary>Verifies one pact file.</summary>
-    public GrpcPactVerifier WithPactFile(string path)
+    public GrpcPactVerifier WithFileSource(FileInfo pactFile)
     {
-        _sources.Add((false, Path.GetFullPath(path)));
+        ArgumentNullException.ThrowIfNull(pactFile);
+        _sources.Add((false, pactFile.FullName));
         return this;
     }
 
     /// <summary>Verifies every pact in <paramref name="directory"/> whose provider is <see cref="Provider"/>.</summary>
-    public GrpcPactVerifier WithPactDirectory(string directory)
+    public GrpcPactVerifier WithDirectorySource(DirectoryInfo directory)
     {
-        _sources.Add((true, Path.GetFullPath(directory)));
+        ArgumentNullException.ThrowIfNull(directory);
+        _sources.Add((true, directory.FullName));
         return this;
     }
 
@@ -118,7 +124,7 @@ public sealed class GrpcPactVerifier
 
         if (_sources.Count == 0)
         {
-            throw new InvalidOperationException("Call WithPactFile(...) or WithPactDirectory(...).");
+            throw new InvalidOperationException("Call WithFileSource(...) or WithDirectorySource(...).");
         }
 
         foreach (var (isDirectory, path) in _sources)
@@ -129,7 +135,6 @@ public sealed class GrpcPactVerifier
             }
         }
 
-        PactEngineInitializer.EnsureStarted();
         await using var adapter = await ProviderAdapter.StartAsync(_provider, _services, SetUpAsync, _tearDown, _callTimeout)
             .ConfigureAwait(false);
 
@@ -153,41 +158,25 @@ public sealed class GrpcPactVerifier
 
     private GrpcPactVerificationResult RunEngine(ProviderAdapter adapter)
     {
-        var handle = PactEngine.pactffi_verifier_new_for_application("Shop.Contracts.Pact", "1.0.0");
-        if (handle == IntPtr.Zero)
+        using var verifier = _engine.NewVerifier();
+        verifier.SetProviderInfo(Provider, "http", "127.0.0.1", adapter.Port, ProviderAdapter.MessagesPath);
+        verifier.AddTransport(GrpcWireKeys.Transport, adapter.Port, ProviderAdapter.MessagesPath, "http");
+        verifier.AddTransport(GrpcWireKeys.MessageTransport, adapter.Port, ProviderAdapter.MessagesPath, "http");
+        verifier.SetProviderStateUrl(adapter.StatesUrl, teardown: true);
+        verifier.SetVerificationOptions(TimeSpan.FromMilliseconds(Math.Max(1000, _callTimeout.TotalMilliseconds + 5000)));
+        foreach (var (isDirectory, path) in _sources)
         {
-            throw new InvalidOperationException($"The Pact engine could not create a verifier. {EngineString.Logs()}");
-        }
-
-        try
-        {
-            var port = checked((ushort)adapter.Port);
-            PactEngine.pactffi_verifier_set_provider_info(handle, Provider, "http", "127.0.0.1", port, ProviderAdapter.MessagesPath);
-            PactEngine.pactffi_verifier_add_provider_transport(handle, PactFileTransport.Grpc, port, ProviderAdapter.MessagesPath, "http");
-            PactEngine.pactffi_verifier_add_provider_transport(handle, "message", port, ProviderAdapter.MessagesPath, "http");
-            PactEngine.pactffi_verifier_set_provider_state(handle, adapter.StatesUrl.ToString(), teardown: 1, body: 1);
-            PactEngine.pactffi_verifier_set_verification_options(handle, 0, new CULong((nuint)Math.Max(1000, _callTimeout.TotalMilliseconds + 5000)));
-            PactEngine.pactffi_verifier_set_coloured_output(handle, 0);
-            foreach (var (isDirectory, path) in _sources)
+            if (isDirectory)
             {
-                if (isDirectory)
-                {
-                    PactEngine.pactffi_verifier_add_directory_source(handle, path);
-                }
-                else
-                {
-                    PactEngine.pactffi_verifier_add_file_source(handle, path);
-                }
+                verifier.AddDirectorySource(path);
             }
+            else
+            {
+                verifier.AddFileSource(path);
+            }
+        }
 
-            var exitCode = PactEngine.pactffi_verifier_execute(handle);
-            var output = EngineString.Take(PactEngine.pactffi_verifier_output(handle, 1)) ?? string.Empty;
-            var json = EngineString.Take(PactEngine.pactffi_verifier_json(handle)) ?? "{}";
-            return VerifierReport.Read(Provider, exitCode == 0, output, json);
-        }
-        finally
-        {
-            PactEngine.pactffi_verifier_shutdown(handle);
-        }
+        var succeeded = verifier.Execute();
+        return VerifierReport.Read(Provider, succeeded, verifier.Output(), verifier.JsonReport());
     }
 }

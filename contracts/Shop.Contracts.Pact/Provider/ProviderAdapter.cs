@@ -7,7 +7,6 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Shop.Contracts.Pact.Consumer;
 
 namespace Shop.Contracts.Pact.Provider;
 
@@ -68,20 +67,20 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
         var request = document.RootElement.TryGetProperty("request", out var r) ? r : default;
         var metadata = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("metadata", out var m) ? m : default;
-        var serviceName = Text(metadata, NativePact.ServiceKey);
-        var methodName = Text(metadata, NativePact.MethodKey);
+        var serviceName = Text(metadata, GrpcWireKeys.Service);
+        var methodName = Text(metadata, GrpcWireKeys.Method);
 
         var (status, detail, response) = await CallProviderAsync(serviceName, methodName, request).ConfigureAwait(false);
 
-        var responseMetadata = new JsonObject { [NativePact.StatusKey] = GrpcStatusNames.Of(status) };
+        var responseMetadata = new JsonObject { [GrpcWireKeys.Status] = GrpcStatusNames.Of(status) };
         if (status != StatusCode.OK)
         {
-            responseMetadata[NativePact.StatusMessageKey] = detail;
+            responseMetadata[GrpcWireKeys.StatusMessage] = detail;
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = NativePact.ContentType;
-        context.Response.Headers["Pact-Message-Metadata"] =
+        context.Response.ContentType = GrpcWireKeys.ContentType;
+        context.Response.Headers[GrpcWireKeys.MetadataHeader] =
             Convert.ToBase64String(Encoding.UTF8.GetBytes(responseMetadata.ToJsonString()));
         if (response is not null)
         {

@@ -1,5 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
+using Shop.Contracts.Pact;
 using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Pact.Matchers;
 using Shop.Contracts.Testing;
@@ -64,8 +64,8 @@ public sealed class NotificationsConsumerTests
             Assert.IsFalse(await Publisher(ctx).PublishAsync(PaidEvent(DeliveredEventId), CancellationToken.None), "a redelivery makes no second notification"));
     }
 
-    private static GrpcPact NotificationsPact() =>
-        GrpcPact.Between(Participants.Orders, Participants.Notifications).WithPactDirectory(PactDirectories.Output);
+    private static GrpcPactBuilder NotificationsPact() =>
+        Pact.V4(Participants.Orders, Participants.Notifications, new PactConfig { PactDir = PactDirectories.Output }).WithGrpcInteractions();
 
     // The outbox row orders stores when an order is paid.
     private static OrderEventRecord PaidEvent(string eventId) =>
@@ -79,22 +79,17 @@ public sealed class NotificationsConsumerTests
     /// states seed them.
     /// </summary>
     private static GrpcRequestBuilder PaidEventDelivery(GrpcInteractionBuilder interaction, string eventId) =>
-        interaction
-            .WithRequest(NotificationService.Descriptor, new DeliverOrderEventRequest
+        interaction.WithRequest<DeliverOrderEventRequest>(NotificationService.Descriptor, new
+        {
+            @event = new
             {
-                Event = new OrderEvent
-                {
-                    EventId = eventId,
-                    Type = OrderEventType.Paid,
-                    OrderId = OrderId,
-                    UserId = UserId,
-                    OccurredAt = Timestamp.FromDateTime(PaidAt),
-                },
-            })
-            .Match("$.event.eventId", Match.Regex(Uuid))
-            .Match("$.event.orderId", Match.Regex(Uuid))
-            .Match("$.event.userId", Match.Regex(Uuid))
-            .Match("$.event.occurredAt", Match.Timestamp());
+                eventId = Match.Regex(eventId, Uuid),
+                type = OrderEventType.Paid,
+                orderId = Match.Regex(OrderId, Uuid),
+                userId = Match.Regex(UserId, Uuid),
+                occurredAt = Match.Timestamp(PaidAt),
+            },
+        });
 
     // Orders' own client code on the mock's channel. The deadline is not part of the contract: a
     // generous one keeps a busy test machine (every test project at once) from failing the call.

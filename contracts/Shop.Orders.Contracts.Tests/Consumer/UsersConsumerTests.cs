@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Shop.Contracts.Pact;
 using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Testing;
 using Shop.Orders.Users;
@@ -46,8 +47,8 @@ public sealed class UsersConsumerTests
             Assert.IsFalse(await Directory(ctx).ExistsAsync(Guid.Parse(MissingUserId))));
     }
 
-    private static GrpcPact UsersPact() =>
-        GrpcPact.Between(Participants.Orders, Participants.Users).WithPactDirectory(PactDirectories.Output);
+    private static GrpcPactBuilder UsersPact() =>
+        Pact.V4(Participants.Orders, Participants.Users, new PactConfig { PactDir = PactDirectories.Output }).WithGrpcInteractions();
 
     // Orders' own client code on the mock's channel. The deadline is not part of the contract: a
     // generous one keeps a busy test machine (every test project at once) from failing the call.

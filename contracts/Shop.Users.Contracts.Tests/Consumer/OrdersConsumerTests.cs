@@ -1,5 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
 using Shop.Common.V1;
+using Shop.Contracts.Pact;
 using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Pact.Matchers;
 using Shop.Contracts.Testing;
@@ -39,30 +39,24 @@ public sealed class OrdersConsumerTests
         var pact = OrdersPact();
         pact.UponReceiving("a request for the orders of a user with a paid order")
             .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal })
-            .WithRequest(OrderService.Descriptor, Listing(UserWithOrderId))
-            .Match("$.userId", Match.Regex(Uuid))
-            // An empty next_page_token is what ends the listing: one order fits one page.
-            .WillRespond(new ListOrdersResponse
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithOrderId))
+            // An empty next_page_token (left out: the default) is what ends the listing: one order fits one page.
+            .WillRespond(new
             {
-                Orders =
+                orders = Match.EachLike(new
                 {
-                    new Order
+                    orderId = Match.Regex(PaidOrderId, Uuid),
+                    // What users shows: the paid order's status and the exact amount the state seeded.
+                    status = Match.Equality(OrderStatus.Paid),
+                    total = new
                     {
-                        OrderId = PaidOrderId,
-                        Status = OrderStatus.Paid,
-                        Total = new Money { CurrencyCode = "EUR", Units = 12, Nanos = 500_000_000 },
-                        CreatedAt = Timestamp.FromDateTime(PlacedAt),
+                        currencyCode = Match.Equality("EUR"),
+                        units = Match.Equality(12),
+                        nanos = Match.Equality(500_000_000),
                     },
-                },
-            })
-            .Match("$.orders", Match.EachLike())
-            .Match("$.orders[*].orderId", Match.Regex(Uuid))
-            // What users shows: the paid order's status and the exact amount the state seeded.
-            .Match("$.orders[*].status", Match.Equality())
-            .Match("$.orders[*].total.currencyCode", Match.Equality())
-            .Match("$.orders[*].total.units", Match.Equality())
-            .Match("$.orders[*].total.nanos", Match.Equality())
-            .Match("$.orders[*].createdAt", Match.Timestamp());
+                    createdAt = Match.Timestamp(PlacedAt),
+                }),
+            });
 
         await pact.VerifyAsync(async ctx =>
         {
@@ -83,8 +77,7 @@ public sealed class OrdersConsumerTests
         var pact = OrdersPact();
         pact.UponReceiving("a request for the orders of a user with no orders")
             .Given("a user has no orders", new { userId = UserWithoutOrdersId })
-            .WithRequest(OrderService.Descriptor, Listing(UserWithoutOrdersId))
-            .Match("$.userId", Match.Regex(Uuid))
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithoutOrdersId))
             .WillRespond(new ListOrdersResponse());
 
         await pact.VerifyAsync(async ctx =>
@@ -100,12 +93,9 @@ public sealed class OrdersConsumerTests
         var pact = OrdersPact();
         pact.UponReceiving("a question whether a user with a paid order has any order")
             .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal })
-            .WithRequest(OrderService.Descriptor, Question(UserWithOrderId))
-            .Match("$.userId", Match.Regex(Uuid))
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Question(UserWithOrderId))
             // At least one order, whatever it holds; the page token is not read.
-            .WillRespond(new ListOrdersResponse { Orders = { new Order { OrderId = PaidOrderId } } })
-            .Match("$.orders", Match.EachLike())
-            .Match("$.nextPageToken", Match.Type());
+            .WillRespond(new { orders = Match.EachLike(new { orderId = PaidOrderId }), nextPageToken = Match.Type("") });
 
         await pact.VerifyAsync(async ctx =>
         {
@@ -121,11 +111,8 @@ public sealed class OrdersConsumerTests
         var pact = OrdersPact();
         pact.UponReceiving("a question whether a user whose only order was cancelled has any order")
             .Given("a user has a cancelled order", new { userId = UserWithCancelledOrderId, orderId = CancelledOrderId, total = PaidOrderTotal })
-            .WithRequest(OrderService.Descriptor, Question(UserWithCancelledOrderId))
-            .Match("$.userId", Match.Regex(Uuid))
-            .WillRespond(new ListOrdersResponse { Orders = { new Order { OrderId = CancelledOrderId } } })
-            .Match("$.orders", Match.EachLike())
-            .Match("$.nextPageToken", Match.Type());
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Question(UserWithCancelledOrderId))
+            .WillRespond(new { orders = Match.EachLike(new { orderId = CancelledOrderId }), nextPageToken = Match.Type("") });
 
         await pact.VerifyAsync(async ctx =>
         {
@@ -140,10 +127,8 @@ public sealed class OrdersConsumerTests
         var pact = OrdersPact();
         pact.UponReceiving("a question whether a user with no orders has any order")
             .Given("a user has no orders", new { userId = UserWithoutOrdersId })
-            .WithRequest(OrderService.Descriptor, Question(UserWithoutOrdersId))
-            .Match("$.userId", Match.Regex(Uuid))
-            .WillRespond(new ListOrdersResponse())
-            .Match("$.nextPageToken", Match.Type());
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Question(UserWithoutOrdersId))
+            .WillRespond(new { nextPageToken = Match.Type("") });
 
         await pact.VerifyAsync(async ctx =>
         {
@@ -152,15 +137,15 @@ public sealed class OrdersConsumerTests
         });
     }
 
-    private static GrpcPact OrdersPact() =>
-        GrpcPact.Between(Participants.Users, Participants.Orders).WithPactDirectory(PactDirectories.Output);
+    private static GrpcPactBuilder OrdersPact() =>
+        Pact.V4(Participants.Users, Participants.Orders, new PactConfig { PactDir = PactDirectories.Output }).WithGrpcInteractions();
 
     /// <summary>
     /// What ListUserOrders sends first, written out rather than taken from users' code, so a change in
-    /// what it sends fails here: the largest page orders serves, from the start.
+    /// what it sends fails here: the largest page orders serves, from the start, for any user id.
     /// </summary>
-    private static ListOrdersRequest Listing(string userId) => new() { UserId = userId, PageSize = 100 };
+    private static object Listing(string userId) => new { userId = Match.Regex(userId, Uuid), pageSize = 100 };
 
     /// <summary>What DeleteUser sends: one order is enough to know there is one.</summary>
-    private static ListOrdersRequest Question(string userId) => new() { UserId = userId, PageSize = 1 };
+    private static object Question(string userId) => new { userId = Match.Regex(userId, Uuid), pageSize = 1 };
 }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact.Interop;
 
 /// <summary>
 /// Runs once per process before any engine call: installs the library resolver and sends the
@@ -11,7 +11,7 @@ internal static class PactEngineInitializer
     /// <summary>The engine's <c>LevelFilter</c>: Off, Error, Warn, Info, Debug, Trace.</summary>
     private const int WarnLevel = 2;
 
-    private static readonly Lazy<bool> Logging = new(() => PactEngine.pactffi_log_to_buffer(WarnLevel) == 0);
+    private static readonly Lazy<bool> Logging = new(() => NativeInterop.pactffi_log_to_buffer(WarnLevel) == 0);
 
     // The resolver must be in place before the first P/Invoke, whichever public type is used first.
 #pragma warning disable CA2255

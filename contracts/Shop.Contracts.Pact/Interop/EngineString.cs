@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact.Interop;
 
 /// <summary>Copies strings the engine hands over and frees them with <c>pactffi_string_delete</c>.</summary>
 internal static class EngineString
@@ -19,10 +19,10 @@ internal static class EngineString
         }
         finally
         {
-            PactEngine.pactffi_string_delete(owned);
+            NativeInterop.pactffi_string_delete(owned);
         }
     }
 
     /// <summary>The engine's buffered log so far, for error messages.</summary>
-    public static string Logs() => Take(PactEngine.pactffi_fetch_log_buffer(null)) ?? string.Empty;
+    public static string Logs() => Take(NativeInterop.pactffi_fetch_log_buffer(null)) ?? string.Empty;
 }

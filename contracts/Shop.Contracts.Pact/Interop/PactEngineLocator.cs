@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact.Interop;
 
 /// <summary>
 /// Finds libpact_ffi for this platform: <c>PACT_FFI_LIBRARY</c> when set, otherwise the npm package

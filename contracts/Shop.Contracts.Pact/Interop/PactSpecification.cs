@@ -1,4 +1,4 @@
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact.Interop;
 
 /// <summary>Pact specification versions as the engine numbers them (pact_ffi <c>PactSpecification</c>).</summary>
 internal enum PactSpecification

@@ -1,4 +1,4 @@
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact.Interop;
 
 /// <summary>Matching-rule categories as the engine numbers them (pact_ffi <c>MatchingRuleCategory</c>).</summary>
 internal enum MatchingRuleCategory

@@ -1,15 +1,17 @@
 using System.Runtime.InteropServices;
 
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact.Interop;
 
 /// <summary>
 /// P/Invoke declarations for the subset of libpact_ffi this layer uses (signatures from
 /// pact-reference <c>rust/pact_ffi</c>). Strings go in as UTF-8; strings the engine returns come
 /// back as <see cref="IntPtr"/> so <see cref="EngineString"/> can copy and free them. Rust
-/// <c>bool</c> is one byte.
+/// <c>bool</c> is one byte. Pacts, interactions and verifiers are typed handles
+/// (<see cref="PactHandle"/>, <see cref="InteractionHandle"/>, <see cref="VerifierHandle"/>). Only the
+/// engine layer (<c>Shop.Contracts.Pact.Engine</c>) calls these; the public API goes through it.
 /// </summary>
 #pragma warning disable SYSLIB1054 // DllImport keeps the marshalling explicit and needs no unsafe code.
-internal static class PactEngine
+internal static class NativeInterop
 {
     private const string Lib = PactEngineLocator.LibraryName;
 
@@ -30,32 +32,32 @@ internal static class PactEngine
     // ---- Building a pact -------------------------------------------------------------------
 
     [DllImport(Lib)]
-    public static extern ushort pactffi_new_pact(
+    public static extern PactHandle pactffi_new_pact(
         [MarshalAs(UnmanagedType.LPUTF8Str)] string consumer,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string provider);
 
     [DllImport(Lib)]
     [return: MarshalAs(UnmanagedType.U1)]
-    public static extern bool pactffi_with_specification(ushort pact, PactSpecification version);
+    public static extern bool pactffi_with_specification(PactHandle pact, PactSpecification version);
 
     [DllImport(Lib)]
-    public static extern uint pactffi_new_sync_message_interaction(
-        ushort pact, [MarshalAs(UnmanagedType.LPUTF8Str)] string description);
+    public static extern InteractionHandle pactffi_new_sync_message_interaction(
+        PactHandle pact, [MarshalAs(UnmanagedType.LPUTF8Str)] string description);
 
     [DllImport(Lib)]
     [return: MarshalAs(UnmanagedType.U1)]
-    public static extern bool pactffi_given(uint interaction, [MarshalAs(UnmanagedType.LPUTF8Str)] string description);
+    public static extern bool pactffi_given(InteractionHandle interaction, [MarshalAs(UnmanagedType.LPUTF8Str)] string description);
 
     [DllImport(Lib)]
     public static extern int pactffi_given_with_params(
-        uint interaction,
+        InteractionHandle interaction,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string description,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string paramsJson);
 
     [DllImport(Lib)]
     [return: MarshalAs(UnmanagedType.U1)]
     public static extern bool pactffi_with_body(
-        uint interaction,
+        InteractionHandle interaction,
         InteractionPart part,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string contentType,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string body);
@@ -63,28 +65,28 @@ internal static class PactEngine
     [DllImport(Lib)]
     [return: MarshalAs(UnmanagedType.U1)]
     public static extern bool pactffi_with_metadata(
-        uint interaction,
+        InteractionHandle interaction,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string key,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string valueJson,
         InteractionPart part);
 
     [DllImport(Lib)]
     [return: MarshalAs(UnmanagedType.U1)]
-    public static extern bool pactffi_add_text_comment(uint interaction, [MarshalAs(UnmanagedType.LPUTF8Str)] string comment);
+    public static extern bool pactffi_add_text_comment(InteractionHandle interaction, [MarshalAs(UnmanagedType.LPUTF8Str)] string comment);
 
     [DllImport(Lib)]
     public static extern int pactffi_pact_handle_write_file(
-        ushort pact,
+        PactHandle pact,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string directory,
         [MarshalAs(UnmanagedType.U1)] bool overwrite);
 
     [DllImport(Lib)]
-    public static extern uint pactffi_free_pact_handle(ushort pact);
+    public static extern uint pactffi_free_pact_handle(PactHandle pact);
 
     // ---- Reading interactions back ---------------------------------------------------------
 
     [DllImport(Lib)]
-    public static extern IntPtr pactffi_pact_handle_get_sync_message_iter(ushort pact);
+    public static extern IntPtr pactffi_pact_handle_get_sync_message_iter(PactHandle pact);
 
     /// <summary>Borrowed: valid while the iterator lives.</summary>
     [DllImport(Lib)]
@@ -179,13 +181,13 @@ internal static class PactEngine
     // ---- Verifying a provider ---------------------------------------------------------------
 
     [DllImport(Lib)]
-    public static extern IntPtr pactffi_verifier_new_for_application(
+    public static extern VerifierHandle pactffi_verifier_new_for_application(
         [MarshalAs(UnmanagedType.LPUTF8Str)] string name,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string version);
 
     [DllImport(Lib)]
     public static extern void pactffi_verifier_set_provider_info(
-        IntPtr handle,
+        VerifierHandle handle,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string name,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string scheme,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string host,
@@ -194,7 +196,7 @@ internal static class PactEngine
 
     [DllImport(Lib)]
     public static extern void pactffi_verifier_add_provider_transport(
-        IntPtr handle,
+        VerifierHandle handle,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string protocol,
         ushort port,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string path,
@@ -202,36 +204,36 @@ internal static class PactEngine
 
     [DllImport(Lib)]
     public static extern void pactffi_verifier_set_provider_state(
-        IntPtr handle,
+        VerifierHandle handle,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string url,
         byte teardown,
         byte body);
 
     [DllImport(Lib)]
     public static extern int pactffi_verifier_set_verification_options(
-        IntPtr handle, byte disableSslVerification, CULong requestTimeoutMs);
+        VerifierHandle handle, byte disableSslVerification, CULong requestTimeoutMs);
 
     [DllImport(Lib)]
-    public static extern int pactffi_verifier_set_coloured_output(IntPtr handle, byte coloured);
+    public static extern int pactffi_verifier_set_coloured_output(VerifierHandle handle, byte coloured);
 
     [DllImport(Lib)]
     public static extern void pactffi_verifier_add_file_source(
-        IntPtr handle, [MarshalAs(UnmanagedType.LPUTF8Str)] string file);
+        VerifierHandle handle, [MarshalAs(UnmanagedType.LPUTF8Str)] string file);
 
     [DllImport(Lib)]
     public static extern void pactffi_verifier_add_directory_source(
-        IntPtr handle, [MarshalAs(UnmanagedType.LPUTF8Str)] string directory);
+        VerifierHandle handle, [MarshalAs(UnmanagedType.LPUTF8Str)] string directory);
 
     [DllImport(Lib)]
-    public static extern int pactffi_verifier_execute(IntPtr handle);
+    public static extern int pactffi_verifier_execute(VerifierHandle handle);
 
     [DllImport(Lib)]
-    public static extern IntPtr pactffi_verifier_output(IntPtr handle, byte stripAnsi);
+    public static extern IntPtr pactffi_verifier_output(VerifierHandle handle, byte stripAnsi);
 
     [DllImport(Lib)]
-    public static extern IntPtr pactffi_verifier_json(IntPtr handle);
+    public static extern IntPtr pactffi_verifier_json(VerifierHandle handle);
 
     [DllImport(Lib)]
-    public static extern void pactffi_verifier_shutdown(IntPtr handle);
+    public static extern void pactffi_verifier_shutdown(VerifierHandle handle);
 }
 #pragma warning restore SYSLIB1054

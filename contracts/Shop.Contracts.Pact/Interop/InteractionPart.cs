@@ -1,4 +1,4 @@
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact.Interop;
 
 /// <summary>Which half of a synchronous message an engine call applies to (pact_ffi <c>InteractionPart</c>).</summary>
 internal enum InteractionPart

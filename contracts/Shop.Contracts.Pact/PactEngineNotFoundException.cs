@@ -1,4 +1,4 @@
-namespace Shop.Contracts.Pact.Native;
+namespace Shop.Contracts.Pact;
 
 /// <summary>
 /// The native Pact engine (libpact_ffi) could not be found or loaded. It is installed from npm into

@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Shop.Contracts.Pact.Engine;
 
 namespace Shop.Contracts.Pact.Consumer;
 
@@ -7,12 +8,11 @@ namespace Shop.Contracts.Pact.Consumer;
 /// against a mock of the provider; when every interaction was called with a matching request, they
 /// are merged into <c>&lt;consumer&gt;-&lt;provider&gt;.json</c> (Pact V4, synchronous messages, transport grpc).
 /// <code>
-/// var pact = GrpcPact.Between("orders", "users").WithPactDirectory(pactDir);
+/// var pact = Pact.V4("orders", "users", new PactConfig { PactDir = pactDir }).WithGrpcInteractions();
 /// pact.UponReceiving("a request for an existing user")
 ///     .Given("a user exists", new { userId = UserId })
 ///     .WithRequest(UserService.Descriptor, new GetUserRequest { UserId = UserId })
-///     .WillRespond(new GetUserResponse { User = new User { UserId = UserId, Email = "ann@example.com" } })
-///     .Match("$.user.email", Match.Type());
+///     .WillRespond(new { user = new { userId = UserId, email = Match.Type("ann@example.com") } });
 /// await pact.VerifyAsync(async ctx =>
 /// {
 ///     var client = new UserService.UserServiceClient(ctx.Channel);
@@ -23,16 +23,18 @@ namespace Shop.Contracts.Pact.Consumer;
 /// One instance per test (or reuse it: each <see cref="VerifyAsync"/> consumes the interactions declared before it).
 /// Instances are independent, so tests may run in parallel.
 /// </summary>
-public sealed class GrpcPact
+public sealed class GrpcPactBuilder
 {
     private readonly List<GrpcInteractionDefinition> _pending = [];
     private readonly Lock _gate = new();
+    private readonly IPactEngine _engine;
 
-    private GrpcPact(string consumer, string provider)
+    internal GrpcPactBuilder(string consumer, string provider, PactConfig config, IPactEngine engine)
     {
         Consumer = consumer;
         Provider = provider;
-        PactDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "pacts"));
+        PactDirectory = Path.GetFullPath(config.PactDir);
+        _engine = engine;
     }
 
     /// <summary>The consumer's name as it appears in the pact file.</summary>
@@ -41,24 +43,8 @@ public sealed class GrpcPact
     /// <summary>The provider's name; the provider's verifier selects pacts by it.</summary>
     public string Provider { get; }
 
-    /// <summary>Where pact files go; defaults to <c>pacts/</c> in the test project's folder.</summary>
-    public string PactDirectory { get; private set; }
-
-    /// <summary>A contract between <paramref name="consumer"/> and <paramref name="provider"/> (service names, e.g. "orders", "users").</summary>
-    public static GrpcPact Between(string consumer, string provider)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
-        return new GrpcPact(consumer, provider);
-    }
-
-    /// <summary>Writes pact files to <paramref name="directory"/> (created when needed).</summary>
-    public GrpcPact WithPactDirectory(string directory)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        PactDirectory = Path.GetFullPath(directory);
-        return this;
-    }
+    /// <summary>Where pact files go (<see cref="PactConfig.PactDir"/>).</summary>
+    public string PactDirectory { get; }
 
     /// <summary>Starts an interaction; <paramref name="description"/> must be unique within the pact ("a request for an unknown user").</summary>
     public GrpcInteractionBuilder UponReceiving(string description)
@@ -105,11 +91,16 @@ public sealed class GrpcPact
                 $"Interaction(s) {string.Join(", ", incomplete)} need WithRequest(...) and WillRespond(...) or WillFail(...).");
         }
 
-        using var pact = NativePact.Build(Consumer, Provider, interactions);
+        using var pact = _engine.NewV4Pact(Consumer, Provider);
+        foreach (var interaction in interactions)
+        {
+            interaction.WriteTo(pact);
+        }
+
         var expected = pact.ExpectedRequests();
         var mockInteractions = interactions.Select(i => new MockInteraction(i, expected[i.Description])).ToList();
 
-        await using (var mock = await GrpcMockServer.StartAsync(mockInteractions).ConfigureAwait(false))
+        await using (var mock = await GrpcMockServer.StartAsync(mockInteractions, _engine.Matcher).ConfigureAwait(false))
         {
             using var channel = GrpcChannel.ForAddress(mock.Address);
             Exception? testFailure = null;
@@ -141,6 +132,6 @@ public sealed class GrpcPact
             }
         }
 
-        pact.WriteTo(PactDirectory, Consumer, Provider);
+        PactFileTransport.MarkGrpc(pact.WriteFile(PactDirectory));
     }
 }

@@ -1,0 +1,17 @@
+namespace Shop.Contracts.Pact.Engine;
+
+/// <summary>One pact under construction in the engine, holding synchronous-message interactions.</summary>
+internal interface ISyncMessagePactDriver : IDisposable
+{
+    /// <summary>Adds an interaction named <paramref name="description"/> (unique within the pact).</summary>
+    ISyncMessageInteractionDriver NewInteraction(string description);
+
+    /// <summary>
+    /// Each interaction's request as the engine stores it, as a message JSON (contents, metadata, body
+    /// matching rules) that <see cref="IMessageMatcher"/> reads; keyed by description.
+    /// </summary>
+    IReadOnlyDictionary<string, string> ExpectedRequests();
+
+    /// <summary>Merges the interactions into <c>&lt;consumer&gt;-&lt;provider&gt;.json</c> in <paramref name="directory"/>; returns its path.</summary>
+    string WriteFile(string directory);
+}

@@ -1,0 +1,14 @@
+using System.Runtime.InteropServices;
+
+namespace Shop.Contracts.Pact.Interop;
+
+/// <summary>The engine's handle to a provider verifier (an opaque pointer in pact_ffi; null means it was refused).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly struct VerifierHandle
+{
+#pragma warning disable CS0649 // Only the engine makes handles: they come back from P/Invoke calls.
+    private readonly IntPtr _value;
+#pragma warning restore CS0649
+
+    public bool IsValid => _value != IntPtr.Zero;
+}
