@@ -29,7 +29,7 @@ public sealed class GrpcPactVerificationResult
     /// <summary>The engine's human-readable report (no colours).</summary>
     public string Output { get; }
 
-    /// <summary>The engine's JSON report (<c>pactffi_verifier_json</c>).</summary>
+    /// <summary>The engine's JSON report (<c>interactionResults</c>, <c>errors</c>).</summary>
     public string Json { get; }
 
     /// <summary>A summary naming every failed interaction and mismatch, followed by the engine's report.</summary>
