@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Shop.Orders.Data;
+using Shop.Orders.Outbox;
 using Shop.Testing;
 
 namespace Shop.Orders.Tests;

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Shop.Orders.Data;
 using Shop.Orders.Outbox;
 using Shop.Orders.V1;
 

@@ -4,8 +4,7 @@ using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Pact.Matchers;
 using Shop.Contracts.Testing;
 using Shop.Notifications.V1;
-using Shop.Orders.Data;
-using Shop.Orders.Notifications;
+using Shop.Orders.Outbox;
 
 namespace Shop.Orders.Contracts.Tests.Consumer;
 

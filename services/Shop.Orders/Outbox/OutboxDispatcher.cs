@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Shop.Orders.Data;
-using Shop.Orders.Notifications;
 using Shop.ServiceDefaults.Telemetry;
 
 namespace Shop.Orders.Outbox;

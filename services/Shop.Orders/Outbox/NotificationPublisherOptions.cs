@@ -1,4 +1,4 @@
-namespace Shop.Orders.Notifications;
+namespace Shop.Orders.Outbox;
 
 internal sealed class NotificationPublisherOptions
 {

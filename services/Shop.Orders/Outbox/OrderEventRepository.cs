@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Dapper;
 using Npgsql;
+using Shop.Orders.Data;
 
-namespace Shop.Orders.Data;
+namespace Shop.Orders.Outbox;
 
 /// <summary>
 /// The <c>order_events</c> outbox: appended in the transaction of each order state change, claimed

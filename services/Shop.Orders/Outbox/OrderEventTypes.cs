@@ -1,4 +1,4 @@
-namespace Shop.Orders.Data;
+namespace Shop.Orders.Outbox;
 
 /// <summary>The values of <c>order_events.type</c>, one per order state change.</summary>
 internal static class OrderEventTypes

@@ -1,9 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using Shop.Notifications.V1;
-using Shop.Orders.Data;
 
-namespace Shop.Orders.Notifications;
+namespace Shop.Orders.Outbox;
 
 /// <summary>
 /// Hands an outbox event to the notifications service (DeliverOrderEvent). Delivery is idempotent by
