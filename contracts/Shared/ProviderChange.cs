@@ -14,15 +14,25 @@ internal sealed class ProviderChange : Interceptor
 {
     private volatile Change? _current;
 
-    /// <summary>Rewrites one call: <paramref name="callService"/> runs the real service (which may throw its <see cref="RpcException"/>).</summary>
+    /// <summary>Rewrites one call: <paramref name="callService"/> runs the real service (which may throw the <see cref="RpcException"/> its client would see).</summary>
     public delegate Task<object> Change(string method, object request, Func<Task<object>> callService);
 
-    /// <summary>Adds the interceptor to a host's gRPC services (use in <c>GrpcServiceHost</c>'s service configuration).</summary>
+    /// <summary>
+    /// Adds the interceptor to a host's gRPC services (use in <c>GrpcServiceHost</c>'s service configuration),
+    /// outermost, so a change sees and rewrites what the service answers on the wire: statuses, after the
+    /// service's own error mapping has turned its domain exceptions into them.
+    /// </summary>
     public static ProviderChange AddTo(IServiceCollection services)
     {
         var change = new ProviderChange();
         services.AddSingleton(change);
-        services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<ProviderChange>());
+        services.Configure<GrpcServiceOptions>(options =>
+        {
+            options.Interceptors.Add<ProviderChange>();
+            var registration = options.Interceptors[^1];
+            options.Interceptors.RemoveAt(options.Interceptors.Count - 1);
+            options.Interceptors.Insert(0, registration);
+        });
         return change;
     }
 

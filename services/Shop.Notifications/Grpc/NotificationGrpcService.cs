@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Shop.Notifications.Data;
 using Shop.Notifications.V1;
+using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Notifications.Grpc;
@@ -28,7 +29,7 @@ internal sealed class NotificationGrpcService(NotificationRepository notificatio
     {
         var id = RequestValidation.RequireId(request.NotificationId, "notification_id");
         var notification = await notifications.MarkReadAsync(id, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"notification {id} not found"));
+            ?? throw new NotFoundException($"notification {id} not found");
         return new MarkReadResponse { Notification = notification.ToMessage() };
     }
 }

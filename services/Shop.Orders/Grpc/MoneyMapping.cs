@@ -1,19 +1,15 @@
 using Shop.Common.V1;
 using Shop.ServiceDefaults.Grpc;
+using static Shop.Orders.Orders.Euros;
 
 namespace Shop.Orders.Grpc;
 
 /// <summary>
-/// Between <see cref="Money"/> (units + nanos) and <see cref="decimal"/> euros, exactly. Amounts the
+/// Between <see cref="Money"/> (units + nanos) and <see cref="decimal"/> euros (<see cref="Orders.Euros"/>), exactly. Amounts the
 /// service cannot hold exactly in <c>numeric(12,2)</c> are INVALID_ARGUMENT naming the field.
 /// </summary>
 internal static class MoneyMapping
 {
-    public const string Currency = "EUR";
-
-    /// <summary>The largest amount a <c>numeric(12,2)</c> column holds.</summary>
-    public const decimal MaxAmount = 9_999_999_999.99m;
-
     private const int NanosPerCent = 10_000_000;
 
     public static decimal ToEuros(Money? money, string field)
@@ -47,7 +43,4 @@ internal static class MoneyMapping
     }
 
     public static Money ToMoney(this decimal euros) => Money.FromDecimal(euros, Currency);
-
-    /// <summary>How amounts appear in messages, e.g. "199.98 EUR".</summary>
-    public static string Display(decimal euros) => $"{euros.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {Currency}";
 }

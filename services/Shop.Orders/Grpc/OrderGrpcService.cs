@@ -2,6 +2,7 @@ using Grpc.Core;
 using Shop.Orders.Data;
 using Shop.Orders.Orders;
 using Shop.Orders.V1;
+using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Orders.Grpc;
@@ -22,7 +23,7 @@ internal sealed class OrderGrpcService(OrderWorkflow workflow, OrderRepository o
     {
         var id = RequestValidation.RequireId(request.OrderId, "order_id");
         var order = await orders.FindAsync(id, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"order {id} not found"));
+            ?? throw new NotFoundException($"order {id} not found");
         return new GetOrderResponse { Order = order.ToMessage() };
     }
 

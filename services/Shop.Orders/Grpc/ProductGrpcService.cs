@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Shop.Orders.Data;
 using Shop.Orders.V1;
+using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Orders.Grpc;
@@ -45,8 +46,8 @@ internal sealed class ProductGrpcService(ProductRepository products) : ProductSe
         if (product is null)
         {
             var current = await products.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
-            throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                $"delta: {request.Delta} would take the stock of product {id} below zero ({current.Stock} in stock)"));
+            throw new PreconditionFailedException(
+                $"delta: {request.Delta} would take the stock of product {id} below zero ({current.Stock} in stock)");
         }
         return new AdjustStockResponse { Product = product.ToMessage() };
     }
@@ -54,15 +55,8 @@ internal sealed class ProductGrpcService(ProductRepository products) : ProductSe
     public override async Task<DeleteProductResponse> DeleteProduct(DeleteProductRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.ProductId, "product_id");
-        try
-        {
-            return await products.DeleteAsync(id, context.CancellationToken) ? new DeleteProductResponse() : throw NotFound(id);
-        }
-        catch (ProductInUseException e)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
-        }
+        return await products.DeleteAsync(id, context.CancellationToken) ? new DeleteProductResponse() : throw NotFound(id);
     }
 
-    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"product {id} not found"));
+    private static NotFoundException NotFound(Guid id) => new($"product {id} not found");
 }

@@ -1,9 +1,8 @@
-using Grpc.Core;
 using Npgsql;
 using Shop.Orders.Data;
-using Shop.Orders.Grpc;
 using Shop.Orders.Outbox;
 using Shop.Orders.Users;
+using Shop.ServiceDefaults.Errors;
 
 namespace Shop.Orders.Orders;
 
@@ -38,14 +37,14 @@ internal sealed class OrderWorkflow(
             if (line.ExpectedUnitPrice is { } expected && expected != product.Price)
             {
                 throw FailedPrecondition(
-                    $"{line.Field}.expected_unit_price: {MoneyMapping.Display(expected)} does not match the price of product {product.Id}, {MoneyMapping.Display(product.Price)}");
+                    $"{line.Field}.expected_unit_price: {Euros.Display(expected)} does not match the price of product {product.Id}, {Euros.Display(product.Price)}");
             }
             items.Add(new OrderItemRecord(orderId, product.Id, product.Name, line.Quantity, product.Price));
         }
         var total = items.Sum(i => i.LineTotal);
-        if (total > MoneyMapping.MaxAmount)
+        if (total > Euros.MaxAmount)
         {
-            throw FailedPrecondition($"items: the order total {MoneyMapping.Display(total)} exceeds {MoneyMapping.Display(MoneyMapping.MaxAmount)}");
+            throw FailedPrecondition($"items: the order total {Euros.Display(total)} exceeds {Euros.Display(Euros.MaxAmount)}");
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -82,7 +81,7 @@ internal sealed class OrderWorkflow(
             if (earlier.Amount != amount || earlier.Method != method)
             {
                 throw FailedPrecondition(
-                    $"idempotency_key: '{idempotencyKey}' was used for a payment of {MoneyMapping.Display(earlier.Amount)} by {earlier.Method}, not this one");
+                    $"idempotency_key: '{idempotencyKey}' was used for a payment of {Euros.Display(earlier.Amount)} by {earlier.Method}, not this one");
             }
             return (new OrderDetails(order, await orders.ItemsAsync(transaction, orderId, ct)), earlier);
         }
@@ -90,7 +89,7 @@ internal sealed class OrderWorkflow(
         RequireStatus(order, OrderStates.Pending, "paid");
         if (amount != order.Total)
         {
-            throw FailedPrecondition($"amount: {MoneyMapping.Display(amount)} does not equal the order total {MoneyMapping.Display(order.Total)}");
+            throw FailedPrecondition($"amount: {Euros.Display(amount)} does not equal the order total {Euros.Display(order.Total)}");
         }
 
         // Items come ordered by product id, so concurrent payments lock stock rows in one order and cannot deadlock.
@@ -152,7 +151,7 @@ internal sealed class OrderWorkflow(
 
     private async Task<OrderRecord> LockAsync(NpgsqlTransaction transaction, Guid orderId, CancellationToken ct) =>
         await orders.LockAsync(transaction, orderId, ct)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"order {orderId} not found"));
+            ?? throw new NotFoundException($"order {orderId} not found");
 
     private static void RequireStatus(OrderRecord order, string required, string becoming)
     {
@@ -163,5 +162,5 @@ internal sealed class OrderWorkflow(
         }
     }
 
-    private static RpcException FailedPrecondition(string message) => new(new Status(StatusCode.FailedPrecondition, message));
+    private static PreconditionFailedException FailedPrecondition(string message) => new(message);
 }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.Errors;
 using Shop.Users.V1;
 
 namespace Shop.Orders.Users;
@@ -13,7 +14,7 @@ internal sealed class UserDirectory(UserService.UserServiceClient users, IOption
     public const string Unavailable = "User service unavailable";
 
     /// <returns>True when the users service knows the user, false when it answers NOT_FOUND.</returns>
-    /// <exception cref="RpcException">UNAVAILABLE when the users service cannot answer within the deadline.</exception>
+    /// <exception cref="DependencyUnavailableException">When the users service cannot answer within the deadline.</exception>
     public async Task<bool> ExistsAsync(Guid userId, CancellationToken ct = default)
     {
         try
@@ -31,7 +32,7 @@ internal sealed class UserDirectory(UserService.UserServiceClient users, IOption
         catch (RpcException e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "GetUser for {UserId} failed with {Status}", userId, e.StatusCode);
-            throw new RpcException(new Status(StatusCode.Unavailable, $"{Unavailable} ({e.StatusCode}); retry later."));
+            throw new DependencyUnavailableException($"{Unavailable} ({e.StatusCode}); retry later.");
         }
     }
 }

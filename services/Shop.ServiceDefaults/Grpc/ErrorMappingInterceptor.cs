@@ -2,13 +2,14 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Shop.ServiceDefaults.Errors;
 
 namespace Shop.ServiceDefaults.Grpc;
 
 /// <summary>
-/// Turns infrastructure failures into statuses a client can act on: an unreachable database is
-/// UNAVAILABLE (retry later), a cancelled call CANCELLED. Services throw <see cref="RpcException"/>
-/// for client mistakes themselves; anything else is a bug and stays INTERNAL, logged, with no detail leaked.
+/// The one place where failures become gRPC statuses. Domain exceptions (<see cref="DomainException"/>)
+/// map to the status that names their meaning; an unreachable database is UNAVAILABLE (retry later), a
+/// cancelled call CANCELLED. Anything else is a bug and stays INTERNAL, logged, with no detail leaked.
 /// </summary>
 public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
@@ -31,6 +32,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             case RpcException:
                 return null;
+            case DomainException domain:
+                return new Status(StatusOf(domain), domain.Message);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed.");
             case NpgsqlException { IsTransient: true } or TimeoutException:
@@ -41,4 +44,15 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return null;
         }
     }
+
+    private static StatusCode StatusOf(DomainException e) => e switch
+    {
+        InvalidInputException => StatusCode.InvalidArgument,
+        NotFoundException => StatusCode.NotFound,
+        AlreadyExistsException => StatusCode.AlreadyExists,
+        PreconditionFailedException => StatusCode.FailedPrecondition,
+        NotAuthenticatedException => StatusCode.Unauthenticated,
+        DependencyUnavailableException => StatusCode.Unavailable,
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType(), "A domain exception without a status"),
+    };
 }

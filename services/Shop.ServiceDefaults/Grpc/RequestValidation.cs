@@ -1,12 +1,11 @@
-using Grpc.Core;
+using Shop.ServiceDefaults.Errors;
 
 namespace Shop.ServiceDefaults.Grpc;
 
 /// <summary>Checks on request fields that fail with INVALID_ARGUMENT naming the field.</summary>
 public static class RequestValidation
 {
-    public static RpcException Invalid(string field, string problem) =>
-        new(new Status(StatusCode.InvalidArgument, $"{field}: {problem}"));
+    public static InvalidInputException Invalid(string field, string problem) => new(field, problem);
 
     public static Guid RequireId(string value, string field)
     {

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Shop.ServiceDefaults.Errors;
 
 namespace Shop.Users.Auth;
 
@@ -56,5 +57,5 @@ internal sealed class AccessTokens(SigningKeySource keys, IOptions<AuthOptions> 
             : "access token invalid");
     }
 
-    private static RpcException Unauthenticated(string message) => new(new Status(StatusCode.Unauthenticated, message));
+    private static NotAuthenticatedException Unauthenticated(string message) => new(message);
 }

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Identity;
+using Shop.ServiceDefaults.Errors;
 using Shop.Users.Data;
 
 namespace Shop.Users.Auth;
@@ -12,30 +12,24 @@ internal sealed class Accounts(UserRepository users, IPasswordHasher<UserRecord>
     // Verified against when the email is unknown, so both failures take the same time.
     private readonly Lazy<string> decoyHash = new(() => hasher.HashPassword(null!, Guid.NewGuid().ToString()));
 
+    /// <exception cref="EmailTakenException">The email belongs to another user.</exception>
     public async Task<UserRecord> CreateAsync(string email, string name, string password, CancellationToken ct)
     {
         var validEmail = AccountRules.Email(email);
         var validName = AccountRules.Name(name);
         var hash = HashPassword(AccountRules.Password(password));
-        try
-        {
-            return await users.InsertAsync(Guid.CreateVersion7(), validEmail, validName, hash, ct);
-        }
-        catch (EmailTakenException e)
-        {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, e.Message));
-        }
+        return await users.InsertAsync(Guid.CreateVersion7(), validEmail, validName, hash, ct);
     }
 
     public string HashPassword(string password) => hasher.HashPassword(null!, password);
 
-    /// <exception cref="RpcException">UNAUTHENTICATED, with one message for an unknown email and a wrong password.</exception>
+    /// <exception cref="NotAuthenticatedException">One message for an unknown email and a wrong password.</exception>
     public async Task<UserRecord> AuthenticateAsync(string email, string password, CancellationToken ct)
     {
         var user = email.Trim().Length == 0 ? null : await users.FindByEmailAsync(email.Trim().ToLowerInvariant(), ct);
         var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? decoyHash.Value, password);
         return user is not null && result != PasswordVerificationResult.Failed
             ? user
-            : throw new RpcException(new Status(StatusCode.Unauthenticated, WrongCredentials));
+            : throw new NotAuthenticatedException(WrongCredentials);
     }
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Shop.ServiceDefaults.Errors;
 using Shop.Users.Auth;
 using Shop.Users.Data;
 using Shop.Users.V1;
@@ -26,7 +27,7 @@ internal sealed class AuthGrpcService(Accounts accounts, AccessTokens tokens, Us
         var userId = await tokens.AuthenticateAsync(context.RequestHeaders);
         // A valid token for a user deleted since login no longer grants anything.
         var user = await users.FindAsync(userId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "the token's user no longer exists"));
+            ?? throw new NotAuthenticatedException("the token's user no longer exists");
         return new GetProfileResponse { User = user.ToMessage() };
     }
 }

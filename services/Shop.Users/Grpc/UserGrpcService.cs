@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Grpc;
 using Shop.Users.Auth;
 using Shop.Users.Data;
@@ -29,15 +30,8 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, O
             request.HasEmail ? AccountRules.Email(request.Email) : null,
             request.HasName ? AccountRules.Name(request.Name) : null,
             request.HasPassword ? accounts.HashPassword(AccountRules.Password(request.Password)) : null);
-        try
-        {
-            var user = await users.UpdateAsync(id, changes, context.CancellationToken) ?? throw NotFound(id);
-            return new UpdateUserResponse { User = user.ToMessage() };
-        }
-        catch (EmailTakenException e)
-        {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, e.Message));
-        }
+        var user = await users.UpdateAsync(id, changes, context.CancellationToken) ?? throw NotFound(id);
+        return new UpdateUserResponse { User = user.ToMessage() };
     }
 
     /// <remarks>
@@ -50,7 +44,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, O
         _ = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         if (await orderHistory.AnyAsync(id, context.CancellationToken))
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"user {id} has orders and cannot be deleted"));
+            throw new PreconditionFailedException($"user {id} has orders and cannot be deleted");
         }
         return await users.DeleteAsync(id, context.CancellationToken) ? new DeleteUserResponse() : throw NotFound(id);
     }
@@ -75,5 +69,5 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, O
         return response;
     }
 
-    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"user {id} not found"));
+    private static NotFoundException NotFound(Guid id) => new($"user {id} not found");
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
+using Shop.ServiceDefaults.Errors;
 using Shop.Orders.V1;
 
 namespace Shop.Users.Orders;
@@ -42,7 +43,7 @@ internal sealed class OrderHistory(
     private static readonly ResiliencePropertyKey<bool> UnderCallersDeadline = new("Shop.Users.Orders.UnderCallersDeadline");
 
     /// <summary>The user's orders, newest first, at most <see cref="MaxOrders"/>.</summary>
-    /// <exception cref="RpcException">UNAVAILABLE when the orders service cannot answer within the deadline.</exception>
+    /// <exception cref="DependencyUnavailableException">The orders service cannot answer within the deadline.</exception>
     public async Task<IReadOnlyList<Order>> ListAsync(Guid userId, CancellationToken ct)
     {
         var orders = Connect();
@@ -62,7 +63,7 @@ internal sealed class OrderHistory(
     }
 
     /// <summary>Whether the user has any order at all, in any status.</summary>
-    /// <exception cref="RpcException">UNAVAILABLE when the orders service cannot answer within the deadline.</exception>
+    /// <exception cref="DependencyUnavailableException">The orders service cannot answer within the deadline.</exception>
     public async Task<bool> AnyAsync(Guid userId, CancellationToken ct)
     {
         var page = await ListOrdersAsync(Connect(), new ListOrdersRequest { UserId = userId.ToString(), PageSize = 1 }, ct);
@@ -166,7 +167,7 @@ internal sealed class OrderHistory(
     private DateTime IncomingDeadline() =>
         http.HttpContext?.Features.Get<IServerCallContextFeature>()?.ServerCallContext.Deadline ?? DateTime.MaxValue;
 
-    private static RpcException UnavailableError() => new(new Status(StatusCode.Unavailable, Unavailable));
+    private static DependencyUnavailableException UnavailableError() => new(Unavailable);
 
     /// <param name="UnderCallersDeadline">Whether the incoming call's deadline is sooner than ours, and so (call context propagation) the one orders gets.</param>
     private readonly record struct OrdersCall(OrderService.OrderServiceClient Client, ResiliencePipeline Breaker, DateTime Deadline, bool UnderCallersDeadline);
