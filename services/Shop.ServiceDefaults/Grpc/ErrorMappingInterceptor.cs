@@ -9,9 +9,14 @@ namespace Shop.ServiceDefaults.Grpc;
 /// <summary>
 /// The one place where failures become gRPC statuses. Domain exceptions (<see cref="DomainException"/>)
 /// map to the status that names their meaning; an unreachable database is UNAVAILABLE (retry later), a
-/// cancelled call CANCELLED. Anything else is a bug and stays INTERNAL, logged, with no detail leaked.
+/// cancelled call CANCELLED. Anything else is a bug: INTERNAL with a short error id that the log line
+/// with the exception also carries, and nothing else of it (no SQL, paths or types) in the answer.
 /// </summary>
-public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+/// <remarks>
+/// Registered first, so it is the outermost interceptor and sees what the others throw. An exception it
+/// let through would reach grpc-dotnet, which answers UNKNOWN "Exception was thrown by handler.".
+/// </remarks>
+public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -20,28 +25,27 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             return await continuation(request, context);
         }
-        catch (Exception e) when (Map(e, context) is { } status)
+        catch (Exception e) when (e is not RpcException)
         {
-            throw new RpcException(status);
+            throw new RpcException(Map(e, context));
         }
     }
 
-    private Status? Map(Exception e, ServerCallContext context)
+    private Status Map(Exception e, ServerCallContext context)
     {
         switch (e)
         {
-            case RpcException:
-                return null;
             case DomainException domain:
                 return new Status(StatusOf(domain), domain.Message);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed.");
             case NpgsqlException { IsTransient: true } or TimeoutException:
-                logger.LogWarning(e, "Database unavailable during {Method}", context.Method);
+                LogDatabaseUnavailable(logger, e, context.Method);
                 return new Status(StatusCode.Unavailable, "Database unavailable; retry later.");
             default:
-                logger.LogError(e, "Unhandled error in {Method}", context.Method);
-                return null;
+                var errorId = NewErrorId();
+                LogUnexpected(logger, e, errorId, context.Method);
+                return new Status(StatusCode.Internal, $"Internal error; the service logged it as error {errorId}.");
         }
     }
 
@@ -55,4 +59,13 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         DependencyUnavailableException => StatusCode.Unavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType(), "A domain exception without a status"),
     };
+
+    /// <summary>Short enough to read out, unique enough to find the one log line.</summary>
+    private static string NewErrorId() => Guid.NewGuid().ToString("N")[..12];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable during {Method}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error {ErrorId} in {Method}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string errorId, string method);
 }
