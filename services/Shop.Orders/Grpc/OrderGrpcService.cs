@@ -30,7 +30,7 @@ internal sealed class OrderGrpcService(OrderWorkflow workflow, OrderRepository o
     public override async Task<PayOrderResponse> PayOrder(PayOrderRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.OrderId, "order_id");
-        var method = OrderMapping.ToColumn(request.Method) ?? throw RequestValidation.Invalid("method", "must be CARD, BANK_TRANSFER or WALLET");
+        var method = OrderMapping.ToColumn(request.Method) ?? throw RequestValidation.Invalid("method", $"must be CARD, BANK_TRANSFER or WALLET");
         var amount = MoneyMapping.ToPositiveEuros(request.Amount, "amount");
         var key = RequestValidation.RequireText(request.IdempotencyKey, "idempotency_key", 100);
         var (order, payment) = await workflow.PayAsync(id, method, amount, key, context.CancellationToken);
@@ -71,7 +71,7 @@ internal sealed class OrderGrpcService(OrderWorkflow workflow, OrderRepository o
 
     private static List<OrderLine> Lines(PlaceOrderRequest request)
     {
-        if (request.Items.Count == 0) throw RequestValidation.Invalid("items", "must not be empty");
+        if (request.Items.Count == 0) throw RequestValidation.Invalid("items", $"must not be empty");
         if (request.Items.Count > MaxItems) throw RequestValidation.Invalid("items", $"must be at most {MaxItems}");
         var lines = new List<OrderLine>();
         for (var i = 0; i < request.Items.Count; i++)

@@ -57,7 +57,7 @@ internal sealed class OrderWorkflow(
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             // Deleted since the catalogue was read.
-            throw FailedPrecondition("items: a product was deleted while the order was placed");
+            throw FailedPrecondition($"items: a product was deleted while the order was placed");
         }
         await events.AppendAsync(transaction, order, OrderEventTypes.Placed, ct);
         await transaction.CommitAsync(ct);
@@ -162,5 +162,5 @@ internal sealed class OrderWorkflow(
         }
     }
 
-    private static PreconditionFailedException FailedPrecondition(string message) => new(message);
+    private static PreconditionFailedException FailedPrecondition(StatusMessage message) => new(message);
 }

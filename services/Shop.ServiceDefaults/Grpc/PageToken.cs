@@ -23,7 +23,7 @@ public static class PageToken
         catch (FormatException)
         {
         }
-        throw RequestValidation.Invalid(field, "is not a token from a previous response");
+        throw RequestValidation.Invalid(field, $"is not a token from a previous response");
     }
 
     /// <summary>The token for the page after one that started at <paramref name="offset"/>, or empty when it was the last.</summary>

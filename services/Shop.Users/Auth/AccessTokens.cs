@@ -34,8 +34,8 @@ internal sealed class AccessTokens(SigningKeySource keys, IOptions<AuthOptions> 
     public async Task<Guid> AuthenticateAsync(Metadata headers)
     {
         var header = headers.GetValue("authorization");
-        if (string.IsNullOrEmpty(header)) throw Unauthenticated("missing authorization header (expected 'Bearer <token>')");
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) throw Unauthenticated("authorization header must be 'Bearer <token>'");
+        if (string.IsNullOrEmpty(header)) throw Unauthenticated($"missing authorization header (expected 'Bearer <token>')");
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) throw Unauthenticated($"authorization header must be 'Bearer <token>'");
 
         var result = await handler.ValidateTokenAsync(header["Bearer ".Length..].Trim(), new TokenValidationParameters
         {
@@ -52,10 +52,10 @@ internal sealed class AccessTokens(SigningKeySource keys, IOptions<AuthOptions> 
         {
             return userId;
         }
-        throw Unauthenticated(result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException
-            ? "access token expired"
-            : "access token invalid");
+        throw result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException
+            ? Unauthenticated($"access token expired")
+            : Unauthenticated($"access token invalid");
     }
 
-    private static NotAuthenticatedException Unauthenticated(string message) => new(message);
+    private static NotAuthenticatedException Unauthenticated(StatusMessage message) => new(message);
 }

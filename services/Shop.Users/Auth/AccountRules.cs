@@ -12,7 +12,7 @@ internal static class AccountRules
     public static string Email(string value, string field = "email")
     {
         var email = value.Trim().ToLowerInvariant();
-        if (email.Length == 0) throw RequestValidation.Invalid(field, "must not be empty");
+        if (email.Length == 0) throw RequestValidation.Invalid(field, $"must not be empty");
         if (email.Length > 254
             || !MailAddress.TryCreate(email, out var address)
             || address.Address != email
@@ -28,7 +28,7 @@ internal static class AccountRules
     public static string Password(string value, string field = "password") => value.Length switch
     {
         < MinPasswordLength => throw RequestValidation.Invalid(field, $"must be at least {MinPasswordLength} characters"),
-        > 128 => throw RequestValidation.Invalid(field, "must be at most 128 characters"),
+        > 128 => throw RequestValidation.Invalid(field, $"must be at most 128 characters"),
         _ => value,
     };
 }

@@ -7,8 +7,6 @@ namespace Shop.Users.Auth;
 /// <summary>Creating accounts and checking credentials, shared by UserService and AuthService.</summary>
 internal sealed class Accounts(UserRepository users, IPasswordHasher<UserRecord> hasher)
 {
-    private const string WrongCredentials = "invalid email or password";
-
     // Verified against when the email is unknown, so both failures take the same time.
     private readonly Lazy<string> decoyHash = new(() => hasher.HashPassword(null!, Guid.NewGuid().ToString()));
 
@@ -30,6 +28,6 @@ internal sealed class Accounts(UserRepository users, IPasswordHasher<UserRecord>
         var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? decoyHash.Value, password);
         return user is not null && result != PasswordVerificationResult.Failed
             ? user
-            : throw new NotAuthenticatedException(WrongCredentials);
+            : throw new NotAuthenticatedException($"invalid email or password");
     }
 }

@@ -27,7 +27,7 @@ internal sealed class AuthGrpcService(Accounts accounts, AccessTokens tokens, Us
         var userId = await tokens.AuthenticateAsync(context.RequestHeaders);
         // A valid token for a user deleted since login no longer grants anything.
         var user = await users.FindAsync(userId, context.CancellationToken)
-            ?? throw new NotAuthenticatedException("the token's user no longer exists");
+            ?? throw new NotAuthenticatedException($"the token's user no longer exists");
         return new GetProfileResponse { User = user.ToMessage() };
     }
 }

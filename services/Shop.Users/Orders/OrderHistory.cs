@@ -167,7 +167,7 @@ internal sealed class OrderHistory(
     private DateTime IncomingDeadline() =>
         http.HttpContext?.Features.Get<IServerCallContextFeature>()?.ServerCallContext.Deadline ?? DateTime.MaxValue;
 
-    private static DependencyUnavailableException UnavailableError() => new(Unavailable);
+    private static DependencyUnavailableException UnavailableError() => new($"{Unavailable}");
 
     /// <param name="UnderCallersDeadline">Whether the incoming call's deadline is sooner than ours, and so (call context propagation) the one orders gets.</param>
     private readonly record struct OrdersCall(OrderService.OrderServiceClient Client, ResiliencePipeline Breaker, DateTime Deadline, bool UnderCallersDeadline);
