@@ -11,7 +11,7 @@ internal static class PactDirectories
     public const string OutputVariable = "SHOP_PACT_OUTPUT";
 
     /// <summary>The folder holding <c>Shop.sln</c>, found by walking up from the test assembly.</summary>
-    public static string RepositoryRoot { get; } = Shop.Testing.RepositoryRoot.Find()
+    public static string RepositoryRoot { get; } = Shop.Build.RepositoryRoot.Find()
         ?? throw new InvalidOperationException($"No Shop.sln above {AppContext.BaseDirectory}: contract tests run from the repository's build output.");
 
     /// <summary>Where consumer tests write their pacts.</summary>

@@ -4,7 +4,7 @@ using Shop.Benchmarks.Hosting;
 using Shop.Benchmarks.Load;
 using Shop.Benchmarks.Reference;
 using Shop.Benchmarks.Reporting;
-using Shop.Testing;
+using Shop.Build.Mesh;
 
 namespace Shop.Benchmarks;
 
@@ -35,53 +35,47 @@ internal static class BenchRun
             ["k"] = "0",
         });
 
-        foreach (var port in Enumerable.Range(settings.PortBase + 1, 4))
+        // The services on the port base plus their offsets, the echo server on the port after theirs.
+        var echoPort = settings.PortBase + MeshTopology.Services.Max(s => s.PortOffset) + 1;
+        foreach (var port in MeshTopology.Services.Select(s => s.Port(settings.PortBase)).Append(echoPort))
         {
-            ServiceProcess.RequireFree(port);
+            LoopbackPorts.RequireFree(port);
         }
-        Console.WriteLine($"Recreating {BenchDatabases.Users}, {BenchDatabases.Orders}, {BenchDatabases.Notifications}...");
+        Console.WriteLine($"Recreating {string.Join(", ", MeshTopology.Services.Select(BenchDatabases.Name))}...");
         await databases.DropAsync();
 
-        var processes = new List<ServiceProcess>();
+        MeshProcesses? mesh = null;
+        ServiceProcess? echo = null;
         try
         {
-            ServiceProcess Start(string name, string folder, string project, int port, Dictionary<string, string> environment)
+            mesh = MeshProcesses.Start(new MeshOptions
             {
-                environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-                environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-                var process = ServiceProcess.Start(name, settings.Dll(folder, project), port, environment, Path.Combine(logs, $"{name}.log"));
-                processes.Add(process);
-                return process;
-            }
-            var users = Start("users", "services", "Shop.Users", settings.PortBase + 1, new()
-            {
-                ["ConnectionStrings__Users"] = databases.ConnectionString(BenchDatabases.Users),
-                // Production requires a signing key; the benchmarks never log in, so any will do.
-                ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                Root = settings.Root,
+                Configuration = settings.Configuration,
+                Port = service => service.Port(settings.PortBase),
+                ConnectionString = service => databases.ConnectionString(BenchDatabases.Name(service)),
+                Environment = ProductionEnvironment,
+                // Production requires a signing key; the benchmarks never log in, so any will do. The outbox
+                // dispatcher delivers every order event to notifications while the load runs, as in production.
+                Settings = service => service == MeshTopology.Users
+                    ? new Dictionary<string, string?> { ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }
+                    : new Dictionary<string, string?>(),
+                LogDirectory = logs,
             });
-            var notifications = Start("notifications", "services", "Shop.Notifications", settings.PortBase + 3, new()
-            {
-                ["ConnectionStrings__Notifications"] = databases.ConnectionString(BenchDatabases.Notifications),
-            });
-            var orders = Start("orders", "services", "Shop.Orders", settings.PortBase + 2, new()
-            {
-                ["ConnectionStrings__Orders"] = databases.ConnectionString(BenchDatabases.Orders),
-                ["Services__Users"] = users.Address.ToString(),
-                // The outbox dispatcher delivers every order event there while the load runs, as in production.
-                ["Services__Notifications"] = notifications.Address.ToString(),
-            });
-            var echo = Start("echo", "tests", "Shop.Benchmarks.Echo", settings.PortBase + 4, new());
+            echo = ServiceProcess.Start("echo", ServiceProcess.BuiltDll("tests", "Shop.Benchmarks.Echo", settings.Configuration, settings.Root), echoPort, ProductionEnvironment, Path.Combine(logs, "echo.log"));
+            var processes = mesh.Running.Append(echo).ToList();
             foreach (var process in processes)
             {
                 await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
                 Console.WriteLine($"{process.Name,-14} {process.Address}");
             }
+            Uri Address(MeshService service) => mesh.Address(service);
 
             Console.WriteLine("Seeding...");
             await databases.SeedAsync(sizes, OrderConcurrency);
 
-            using var mesh = new MeshClients(users.Address, orders.Address, notifications.Address, echo.Address, settings.Channels);
-            var operations = new MeshOperations(mesh, sizes);
+            using var clients = new MeshClients(Address(MeshTopology.Users), Address(MeshTopology.Orders), Address(MeshTopology.Notifications), echo.Address, settings.Channels);
+            var operations = new MeshOperations(clients, sizes);
             var echoBytes = await operations.SizeEchoLikeGetUserAsync();
             var load = new ClosedLoopLoad(settings.WarmUp, TimeSpan.FromSeconds(settings.Seconds));
             var scripts = Path.Combine(AppContext.BaseDirectory, "PgBench");
@@ -152,9 +146,17 @@ internal static class BenchRun
         }
         finally
         {
-            foreach (var process in processes) process.Dispose();
+            mesh?.Dispose();
+            echo?.Dispose();
         }
     }
+
+    // The services run as in production: Production environment, their default logging.
+    private static readonly Dictionary<string, string?> ProductionEnvironment = new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
 
     private static List<string> Notes(BenchSettings settings, SeedSizes sizes, int echoBytes, List<OperationResult> results) =>
     [

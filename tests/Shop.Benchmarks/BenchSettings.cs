@@ -1,5 +1,6 @@
 using System.Globalization;
-using Shop.Testing;
+using Shop.Build;
+using Shop.Build.Mesh;
 
 namespace Shop.Benchmarks;
 
@@ -25,8 +26,6 @@ internal sealed record BenchSettings(
 
     public string OutputDirectory => Path.Combine(Root, ".shop", "bench");
 
-    public string Dll(string folder, string project) => Path.Combine(Root, folder, project, "bin", Configuration, "net10.0", $"{project}.dll");
-
     public static BenchSettings Parse(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -48,7 +47,7 @@ internal sealed record BenchSettings(
             TimeSpan.FromSeconds(Number("warm-up", 3)),
             Number("seconds", 6),
             Number("channels", 4),
-            Number("port-base", 5200),
+            Number("port-base", MeshTopology.BenchPortBase(MeshTopology.DefaultPortBase)),
             (options.GetValueOrDefault("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 }

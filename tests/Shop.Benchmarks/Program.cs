@@ -1,4 +1,4 @@
-using Shop.Testing;
+using Shop.Build.Mesh;
 
 namespace Shop.Benchmarks;
 

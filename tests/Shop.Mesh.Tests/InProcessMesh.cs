@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Shop.Build.Mesh;
 using Shop.Testing;
 using NotificationsProgram = Shop.Notifications.Program;
 using OrdersProgram = Shop.Orders.Program;
@@ -49,40 +50,36 @@ public sealed class InProcessMesh : IAsyncDisposable
     public static async Task<InProcessMesh> StartAsync()
     {
         var databases = await Task.WhenAll(
-            TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly),
-            TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly),
-            TestDatabase.CreateAsync("shop_notifications", typeof(NotificationsProgram).Assembly));
+            TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly),
+            TestDatabase.CreateAsync(MeshTopology.Orders.Database, typeof(OrdersProgram).Assembly),
+            TestDatabase.CreateAsync(MeshTopology.Notifications.Database, typeof(NotificationsProgram).Assembly));
         var router = new MeshRouter();
         void ThroughRouter(IServiceCollection services) =>
             services.ConfigureAll<HttpClientFactoryOptions>(options =>
                 options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = router));
 
-        var users = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
+        // Wired as the topology says, each neighbour at its router address (http://orders.mesh and so on).
+        static Dictionary<string, string?> Settings(MeshService service, TestDatabase database, Dictionary<string, string?> more) =>
+            MeshTopology.Settings(service, database.ConnectionString, callee => MeshRouter.Address(callee.Name), more);
+        var users = new GrpcServiceHost<UsersProgram>(Settings(MeshTopology.Users, databases[0], new()
         {
-            ["ConnectionStrings:Users"] = databases[0].ConnectionString,
             ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Auth:PasswordHashIterations"] = "1000",
-            ["Services:Orders"] = MeshRouter.Address("orders").ToString(),
             ["OrderHistory:BreakDuration"] = "00:00:01",
-        }, ThroughRouter);
-        var orders = new GrpcServiceHost<OrdersProgram>(new Dictionary<string, string?>
+        }), ThroughRouter);
+        var orders = new GrpcServiceHost<OrdersProgram>(Settings(MeshTopology.Orders, databases[1], new()
         {
-            ["ConnectionStrings:Orders"] = databases[1].ConnectionString,
-            ["Services:Users"] = MeshRouter.Address("users").ToString(),
-            ["Services:Notifications"] = MeshRouter.Address("notifications").ToString(),
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:00.500",
             ["Outbox:RejectedRetryMax"] = "00:00:01",
-        }, ThroughRouter);
+        }), ThroughRouter);
         NotificationsGate? gate = null;
-        var notifications = new GrpcServiceHost<NotificationsProgram>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Notifications"] = databases[2].ConnectionString,
-        }, services => gate = NotificationsGate.AddTo(services));
+        var notifications = new GrpcServiceHost<NotificationsProgram>(Settings(MeshTopology.Notifications, databases[2], new()),
+            services => gate = NotificationsGate.AddTo(services));
         _ = notifications.Server;
-        router.Connect("users", users.Server.CreateHandler());
-        router.Connect("orders", orders.Server.CreateHandler());
-        router.Connect("notifications", notifications.Server.CreateHandler());
+        router.Connect(MeshTopology.Users.Name, users.Server.CreateHandler());
+        router.Connect(MeshTopology.Orders.Name, orders.Server.CreateHandler());
+        router.Connect(MeshTopology.Notifications.Name, notifications.Server.CreateHandler());
         return new InProcessMesh(router, gate!, databases, users, orders, notifications);
     }
 

@@ -1,3 +1,4 @@
+using Shop.Build.Mesh;
 using Shop.Notifications;
 using Shop.Testing;
 
@@ -18,11 +19,10 @@ public sealed class NotificationsFixture : IAsyncDisposable
 
     public static async Task<NotificationsFixture> CreateAsync()
     {
-        var database = await TestDatabase.CreateAsync("shop_notifications", typeof(Program).Assembly);
-        var host = new GrpcServiceHost<Program>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Notifications"] = database.ConnectionString,
-        });
+        var database = await TestDatabase.CreateAsync(MeshTopology.Notifications.Database, typeof(Program).Assembly);
+        // Notifications calls no one.
+        var host = new GrpcServiceHost<Program>(MeshTopology.Settings(MeshTopology.Notifications, database.ConnectionString,
+            callee => throw new InvalidOperationException($"Notifications does not call {callee}.")));
         _ = host.Server;
         return new NotificationsFixture(database, host);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Shop.Build.Mesh;
 using Shop.Testing;
 using OrdersProgram = Shop.Orders.Program;
 using UsersProgram = Shop.Users.Program;
@@ -35,16 +36,17 @@ public sealed class OrdersFixture : IAsyncDisposable
     /// <summary>Orders wired to an in-process users service.</summary>
     public static async Task<OrdersFixture> CreateAsync()
     {
-        var usersDatabase = await TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly);
-        var usersHost = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Users"] = usersDatabase.ConnectionString,
-            ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-            ["Auth:PasswordHashIterations"] = "1000",
-        });
+        var usersDatabase = await TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly);
+        // Users' own neighbour, orders, is never asked here: GetUser needs no one.
+        var usersHost = new GrpcServiceHost<UsersProgram>(MeshTopology.Settings(MeshTopology.Users, usersDatabase.ConnectionString, Unused,
+            new Dictionary<string, string?>
+            {
+                ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+                ["Auth:PasswordHashIterations"] = "1000",
+            }));
         _ = usersHost.Server;
 
-        var database = await TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly);
+        var database = await TestDatabase.CreateAsync(MeshTopology.Orders.Database, typeof(OrdersProgram).Assembly);
         // The users client keeps its production setup (client factory, deadline, propagation); only
         // the bottom of its handler pipeline is swapped for the in-process users server.
         var host = new GrpcServiceHost<OrdersProgram>(Settings(database, usersHost.Server.BaseAddress), services =>
@@ -58,7 +60,7 @@ public sealed class OrdersFixture : IAsyncDisposable
     /// <param name="standIn">Whatever serves that address, disposed with the fixture.</param>
     public static async Task<OrdersFixture> WithUsersAtAsync(Uri usersAddress, TimeSpan deadline, IAsyncDisposable? standIn = null)
     {
-        var database = await TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly);
+        var database = await TestDatabase.CreateAsync(MeshTopology.Orders.Database, typeof(OrdersProgram).Assembly);
         var settings = Settings(database, usersAddress);
         settings["UserDirectory:Deadline"] = deadline.ToString("c");
         var host = new GrpcServiceHost<OrdersProgram>(settings);
@@ -81,11 +83,14 @@ public sealed class OrdersFixture : IAsyncDisposable
         if (usersStandIn is not null) await usersStandIn.DisposeAsync();
     }
 
-    private static Dictionary<string, string?> Settings(TestDatabase database, Uri usersAddress) => new()
-    {
-        ["ConnectionStrings:Orders"] = database.ConnectionString,
-        ["Services:Users"] = usersAddress.ToString(),
-        // These tests read the outbox; the mesh tests cover its delivery.
-        ["Outbox:Enabled"] = "false",
-    };
+    private static Dictionary<string, string?> Settings(TestDatabase database, Uri usersAddress) =>
+        MeshTopology.Settings(MeshTopology.Orders, database.ConnectionString, callee => callee == MeshTopology.Users ? usersAddress : Unused(callee),
+            new Dictionary<string, string?>
+            {
+                // These tests read the outbox; the mesh tests cover its delivery.
+                ["Outbox:Enabled"] = "false",
+            });
+
+    /// <summary>The address of a neighbour these tests never call.</summary>
+    private static Uri Unused(MeshService service) => new($"http://{service.Name}.unused");
 }

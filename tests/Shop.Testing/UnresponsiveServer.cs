@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Shop.Build.Mesh;
 
 namespace Shop.Testing;
 
@@ -23,7 +24,7 @@ public sealed class UnresponsiveServer : IAsyncDisposable
     public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
 
     /// <summary>A loopback address nothing listens on (a port just freed), so connections are refused.</summary>
-    public static Uri ClosedAddress() => new($"http://127.0.0.1:{ServiceProcess.FreePort()}");
+    public static Uri ClosedAddress() => new($"http://127.0.0.1:{LoopbackPorts.Free()}");
 
     // Connections are held open, unread, so the client waits for an answer that never comes.
     private async Task AcceptUntilStoppedAsync()

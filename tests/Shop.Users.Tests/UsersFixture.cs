@@ -1,3 +1,4 @@
+using Shop.Build.Mesh;
 using Shop.Testing;
 using OrderHistory = Shop.Users.Orders.OrderHistory;
 using OrdersProgram = Shop.Orders.Program;
@@ -49,26 +50,25 @@ public sealed class UsersFixture : IAsyncDisposable
     /// <param name="link">Wraps the orders server's handler as users' orders client sees it, e.g. to stage an outage.</param>
     public static async Task<UsersFixture> WithOrdersAsync(IReadOnlyDictionary<string, string?> settings, Func<HttpMessageHandler, HttpMessageHandler>? link = null)
     {
-        var database = await TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly);
-        var ordersDatabase = await TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly);
+        var database = await TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly);
+        var ordersDatabase = await TestDatabase.CreateAsync(MeshTopology.Orders.Database, typeof(OrdersProgram).Assembly);
         GrpcServiceHost<OrdersProgram>? ordersHost = null;
 
         // Each client keeps its production setup (client factory, deadline, retries, breaker); only the
         // bottom of its handler pipeline is the other host's test server. The handlers are built on the
         // first call, by when both hosts exist.
-        var usersHost = new GrpcServiceHost<UsersProgram>(Settings(database, new Uri("http://orders.test"), settings), services =>
+        var usersHost = new GrpcServiceHost<UsersProgram>(Settings(database, TestAddress(MeshTopology.Orders), settings), services =>
             services.RouteGrpcClient(OrdersClient, () =>
             {
                 var server = ordersHost!.Server.CreateHandler();
                 return link is null ? server : link(server);
             }));
-        ordersHost = new GrpcServiceHost<OrdersProgram>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Orders"] = ordersDatabase.ConnectionString,
-            ["Services:Users"] = "http://users.test",
-            // Order events are not delivered here: these tests need no notifications service.
-            ["Outbox:Enabled"] = "false",
-        }, services => services.RouteGrpcClient(UsersClient, () => usersHost.Server.CreateHandler()));
+        ordersHost = new GrpcServiceHost<OrdersProgram>(MeshTopology.Settings(MeshTopology.Orders, ordersDatabase.ConnectionString, TestAddress,
+            new Dictionary<string, string?>
+            {
+                // Order events are not delivered here: these tests need no notifications service.
+                ["Outbox:Enabled"] = "false",
+            }), services => services.RouteGrpcClient(UsersClient, () => usersHost.Server.CreateHandler()));
         _ = usersHost.Server;
         _ = ordersHost.Server;
         return new UsersFixture(database, usersHost, ordersDatabase, ordersHost, null);
@@ -78,7 +78,7 @@ public sealed class UsersFixture : IAsyncDisposable
     /// <param name="standIn">Whatever serves that address, disposed with the fixture.</param>
     public static async Task<UsersFixture> WithOrdersAtAsync(Uri ordersAddress, IReadOnlyDictionary<string, string?> settings, IAsyncDisposable? standIn = null)
     {
-        var database = await TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly);
+        var database = await TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly);
         var host = new GrpcServiceHost<UsersProgram>(Settings(database, ordersAddress, settings));
         _ = host.Server;
         return new UsersFixture(database, host, null, null, standIn);
@@ -99,16 +99,17 @@ public sealed class UsersFixture : IAsyncDisposable
         if (ordersStandIn is not null) await ordersStandIn.DisposeAsync();
     }
 
+    /// <summary>A neighbour's address in these tests (http://orders.test): the in-process routes ignore it.</summary>
+    private static Uri TestAddress(MeshService service) => new($"http://{service.Name}.test");
+
     private static Dictionary<string, string?> Settings(TestDatabase database, Uri ordersAddress, IReadOnlyDictionary<string, string?> extra)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = MeshTopology.Settings(MeshTopology.Users, database.ConnectionString, _ => ordersAddress, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = database.ConnectionString,
             ["Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
             // Hashing stays real PBKDF2, with fewer rounds so tests stay fast.
             ["Auth:PasswordHashIterations"] = "1000",
-            ["Services:Orders"] = ordersAddress.ToString(),
-        };
+        });
         foreach (var (key, value) in extra) settings[key] = value;
         return settings;
     }

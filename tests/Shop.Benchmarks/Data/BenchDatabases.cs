@@ -1,4 +1,5 @@
 using Npgsql;
+using Shop.Build.Mesh;
 
 namespace Shop.Benchmarks.Data;
 
@@ -9,9 +10,12 @@ namespace Shop.Benchmarks.Data;
 /// </summary>
 internal sealed class BenchDatabases(string serverConnectionString)
 {
-    public const string Users = "shop_bench_users";
-    public const string Orders = "shop_bench_orders";
-    public const string Notifications = "shop_bench_notifications";
+    public static readonly string Users = Name(MeshTopology.Users);
+    public static readonly string Orders = Name(MeshTopology.Orders);
+    public static readonly string Notifications = Name(MeshTopology.Notifications);
+
+    /// <summary>The service's benchmark database: shop_bench_users and so on.</summary>
+    public static string Name(MeshService service) => $"shop_bench_{service.Name}";
 
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
@@ -20,7 +24,7 @@ internal sealed class BenchDatabases(string serverConnectionString)
     {
         await using var admin = new NpgsqlConnection(ConnectionString("postgres"));
         await admin.OpenAsync();
-        foreach (var database in new[] { Users, Orders, Notifications })
+        foreach (var database in MeshTopology.Services.Select(Name))
         {
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
@@ -59,7 +63,7 @@ internal sealed class BenchDatabases(string serverConnectionString)
             FROM generate_series(1, {sizes.NotifiedUsers * sizes.NotificationsPerUser}) n
             """);
 
-        foreach (var database in new[] { Users, Orders, Notifications })
+        foreach (var database in MeshTopology.Services.Select(Name))
         {
             await ExecuteAsync(database, "VACUUM ANALYZE");
         }

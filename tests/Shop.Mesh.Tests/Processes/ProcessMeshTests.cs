@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Grpc.Core;
 using Npgsql;
+using Shop.Build.Mesh;
 using Shop.Orders.V1;
 using Shop.Testing;
 using Shop.Users.V1;
@@ -132,7 +133,7 @@ public sealed class ProcessMeshTests
     private static async Task<int> ProbeAsync(Uri address)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { ServiceProcess.BuiltDll("services", "Shop.Notifications"), "--health-probe", address.ToString() })
+        foreach (var argument in new[] { ServiceProcess.BuiltDll("services", MeshTopology.Notifications.Project), "--health-probe", address.ToString() })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,4 +1,4 @@
-namespace Shop.Testing;
+namespace Shop.Build;
 
 /// <summary>The checkout the tests, the contract tests and the benchmarks run from: the folder holding Shop.sln.</summary>
 public static class RepositoryRoot

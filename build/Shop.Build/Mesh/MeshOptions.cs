@@ -1,0 +1,42 @@
+namespace Shop.Build.Mesh;
+
+/// <summary>How <see cref="MeshProcesses"/> runs the topology's services: where each listens, its database, its output.</summary>
+public sealed record MeshOptions
+{
+    /// <summary>The repository's root folder (the one holding Shop.sln).</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The build configuration whose service dlls run (Release, Debug).</summary>
+    public required string Configuration { get; init; }
+
+    /// <summary>Each service's port.</summary>
+    public required Func<MeshService, int> Port { get; init; }
+
+    /// <summary>Each service's database connection string.</summary>
+    public required Func<MeshService, string> ConnectionString { get; init; }
+
+    /// <summary>Environment every service gets (e.g. ASPNETCORE_ENVIRONMENT, logging levels).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Settings (<c>Section:Key</c>) one service gets on top of its wiring, e.g. a signing key.</summary>
+    public Func<MeshService, IReadOnlyDictionary<string, string?>>? Settings { get; init; }
+
+    /// <summary>Each service's output goes to <c>{LogDirectory}/{name}{LogSuffix}.log</c>; without one, to the console.</summary>
+    public string? LogDirectory { get; init; }
+
+    public string LogSuffix { get; init; } = "";
+
+    /// <summary>More command-line arguments for every service.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public Uri Address(MeshService service) => MeshTopology.Loopback(Port(service));
+
+    /// <summary>The environment <paramref name="service"/> runs with: the common one, its wiring, its own settings.</summary>
+    public Dictionary<string, string?> EnvironmentFor(MeshService service)
+    {
+        var environment = new Dictionary<string, string?>(Environment);
+        var settings = MeshTopology.Settings(service, ConnectionString(service), Address, Settings?.Invoke(service));
+        foreach (var (key, value) in MeshTopology.AsEnvironment(settings)) environment[key] = value;
+        return environment;
+    }
+}

@@ -1,0 +1,46 @@
+using Shop.Build.Mesh;
+
+namespace Shop.Build.Tests;
+
+/// <summary>The environment each service process of Run, Demo, Bench and the process tests starts with.</summary>
+[TestClass]
+public sealed class MeshOptionsTests
+{
+    private static readonly MeshOptions Options = new()
+    {
+        Root = "/repo",
+        Configuration = "Release",
+        Port = service => service.Port(7000),
+        ConnectionString = service => $"Host=db;Database=run_{service.Database}",
+        Environment = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Logging__LogLevel__Default"] = "Error" },
+        Settings = service => service == MeshTopology.Users
+            ? new Dictionary<string, string?> { ["Auth:SigningKey"] = "a-key" }
+            : new Dictionary<string, string?>(),
+    };
+
+    [TestMethod]
+    public void Orders_is_wired_to_its_database_and_to_users_and_notifications_on_their_loopback_ports()
+    {
+        CollectionAssert.AreEquivalent(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Logging__LogLevel__Default"] = "Error",
+            ["ConnectionStrings__Orders"] = "Host=db;Database=run_shop_orders",
+            ["Services__Users"] = "http://127.0.0.1:7001",
+            ["Services__Notifications"] = "http://127.0.0.1:7003",
+        }, Options.EnvironmentFor(MeshTopology.Orders));
+    }
+
+    [TestMethod]
+    public void A_service_gets_its_own_settings_as_environment_variables_and_no_other_service_does()
+    {
+        Assert.AreEqual("a-key", Options.EnvironmentFor(MeshTopology.Users)["Auth__SigningKey"]);
+        Assert.IsFalse(Options.EnvironmentFor(MeshTopology.Notifications).ContainsKey("Auth__SigningKey"));
+    }
+
+    [TestMethod]
+    public void A_service_dll_is_found_under_services_in_the_configuration_asked_for()
+    {
+        Assert.AreEqual("/repo/services/Shop.Orders/bin/Debug/net10.0/Shop.Orders.dll", MeshTopology.Orders.Dll("/repo", "Debug"));
+    }
+}
