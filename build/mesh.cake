@@ -1,0 +1,93 @@
+// The mesh as processes for Run, Demo and Bench, built from the one MeshTopology (build/Shop.Build).
+
+/// <summary>
+/// The services as processes on the port base (5101-5103 by default), wired to each other and to PostgreSQL,
+/// their output on the console. Quiet: errors only (the demo's outage is expected, its warnings would bury the tables).
+/// </summary>
+MeshProcesses StartMesh(bool quiet = false)
+{
+    var environment = MeshEnvironment();
+    environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+    if (quiet) environment["Logging__LogLevel__Default"] = "Error";
+    var mesh = MeshProcesses.Start(new MeshOptions
+    {
+        Root = root.FullPath,
+        Configuration = configuration,
+        Port = service => service.Port(portBase),
+        ConnectionString = service => ServiceConnection(service.Database),
+        Environment = environment,
+    });
+    try
+    {
+        mesh.WaitUntilListeningAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+    }
+    catch
+    {
+        mesh.Dispose();
+        throw;
+    }
+    foreach (var service in MeshTopology.Services)
+    {
+        Information("{0,-20} {1}  (gRPC over HTTP/2 without TLS)", service.Project, mesh.Address(service).AbsoluteUri.TrimEnd('/'));
+    }
+    return mesh;
+}
+
+/// <summary>
+/// Until Ctrl-C (the terminal sends it to the services too, which stop; Cake's own process may not see it),
+/// or until a service stops by itself; then stops them all.
+/// </summary>
+void RunUntilStopped(MeshProcesses mesh)
+{
+    var stop = new System.Threading.ManualResetEventSlim();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+    while (!stop.Wait(500) && !mesh.AnyExited)
+    {
+    }
+    mesh.Dispose();
+}
+
+/// <summary>The command-line client against the mesh's addresses; a failed command fails the build.</summary>
+void ShopCli(MeshProcesses mesh, string arguments)
+{
+    var cli = root.CombineWithFilePath($"services/Shop.Cli/bin/{configuration}/net10.0/Shop.Cli.dll");
+    Execute("dotnet", new ProcessSettings
+    {
+        Arguments = $"\"{cli}\" {arguments}",
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            ["SHOP_USERS_URL"] = mesh.Address(MeshTopology.Users).AbsoluteUri,
+            ["SHOP_ORDERS_URL"] = mesh.Address(MeshTopology.Orders).AbsoluteUri,
+            ["SHOP_NOTIFICATIONS_URL"] = mesh.Address(MeshTopology.Notifications).AbsoluteUri,
+        },
+    }, $"shop {arguments} failed");
+}
+
+/// <summary>The seed scenario through the client, with an orders outage in the middle.</summary>
+void Demo(MeshProcesses mesh)
+{
+    ShopCli(mesh, "health --wait 30");
+    ShopCli(mesh, "demo --phase flow");
+    Information("Stopping the orders service...");
+    mesh.Kill(MeshTopology.Orders);
+    ShopCli(mesh, "demo --phase outage");
+    Information("Restarting the orders service...");
+    mesh.Start(MeshTopology.Orders).WaitUntilListeningAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+    ShopCli(mesh, "health --wait 30");
+    ShopCli(mesh, "demo --phase recovery");
+}
+
+/// <summary>
+/// The benchmark program starts and stops the services itself (own ports and databases), so it can read their memory.
+/// </summary>
+void Bench()
+{
+    var bench = root.CombineWithFilePath($"tests/Shop.Benchmarks/bin/{configuration}/net10.0/Shop.Benchmarks.dll");
+    Execute("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(bench.FullPath)
+            .Append("--root").AppendQuoted(root.FullPath).Append("--configuration").Append(configuration)
+            .Append("--port-base").Append(MeshTopology.BenchPortBase(portBase).ToString()),
+        EnvironmentVariables = MeshEnvironment(),
+    }, "The benchmark run failed or had errors (see above and .shop/bench/latest.md)");
+}
