@@ -1,6 +1,6 @@
 using Grpc.Net.ClientFactory;
-using Shop.Orders.Data;
 using Shop.Notifications.V1;
+using Shop.Orders.Data;
 using Shop.Orders.Orders;
 using Shop.Orders.Outbox;
 using Shop.Orders.Users;

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Shop.Orders.V1;
+using Shop.ServiceDefaults;
 using Shop.Users.Auth;
 using Shop.Users.Data;
-using Shop.ServiceDefaults;
 using Shop.Users.Orders;
 
 namespace Shop.Users;

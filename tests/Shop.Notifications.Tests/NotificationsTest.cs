@@ -24,13 +24,13 @@ public abstract class NotificationsTest
 
     protected static OrderEvent Event(
         OrderEventType type, string? userId = null, string? orderId = null, DateTime? occurredAt = null, string? eventId = null) => new()
-    {
-        EventId = eventId ?? Guid.NewGuid().ToString(),
-        Type = type,
-        OrderId = orderId ?? Guid.NewGuid().ToString(),
-        UserId = userId ?? Guid.NewGuid().ToString(),
-        OccurredAt = Timestamp.FromDateTime(occurredAt ?? DateTime.UtcNow),
-    };
+        {
+            EventId = eventId ?? Guid.NewGuid().ToString(),
+            Type = type,
+            OrderId = orderId ?? Guid.NewGuid().ToString(),
+            UserId = userId ?? Guid.NewGuid().ToString(),
+            OccurredAt = Timestamp.FromDateTime(occurredAt ?? DateTime.UtcNow),
+        };
 
     protected async Task<DeliverOrderEventResponse> DeliverAsync(OrderEvent orderEvent) =>
         await Notifications.DeliverOrderEventAsync(new DeliverOrderEventRequest { Event = orderEvent });

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using Shop.Contracts.Pact.Provider;
 using Shop.Contracts.Pact.Tests.Consumer;
 using Shop.Contracts.Pact.Tests.Providers;
-using CatalogueV1 = Shop.Contracts.Pact.Tests.Catalogue;
 using CatalogueExtended = Shop.Contracts.Pact.Tests.Catalogue.Extended;
 using CatalogueRenamed = Shop.Contracts.Pact.Tests.Catalogue.Renamed;
+using CatalogueV1 = Shop.Contracts.Pact.Tests.Catalogue;
 
 namespace Shop.Contracts.Pact.Tests.Provider;
 

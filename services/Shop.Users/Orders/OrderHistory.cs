@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
-using Shop.ServiceDefaults.Errors;
 using Shop.Orders.V1;
+using Shop.ServiceDefaults.Errors;
 
 namespace Shop.Users.Orders;
 
