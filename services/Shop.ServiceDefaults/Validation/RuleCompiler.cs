@@ -23,29 +23,18 @@ internal static class RuleCompiler
         var options = field.GetOptions();
         if (options is null || !options.HasExtension(ValidateExtensions.Field)) return null;
         var rules = options.GetExtension(ValidateExtensions.Field);
+        if (!field.IsRepeated) return new DeclaredField(field, rules.Required, ValueChecks(field, rules), []);
+        if (rules.TypeCase is not (FieldRules.TypeOneofCase.Repeated or FieldRules.TypeOneofCase.None)) throw NotSupported(field, rules.TypeCase.ToString());
         var rest = rules.Clone();
         rest.ClearRequired();
-        var listChecks = new List<FieldCheck>();
-        var valueChecks = new List<FieldCheck>();
-        if (field.IsRepeated && rules.TypeCase == FieldRules.TypeOneofCase.Repeated)
-        {
-            listChecks.AddRange(ListChecks(field, rules.Repeated));
-            if (rules.Repeated.Items is { } items)
-            {
-                valueChecks.AddRange(ValueChecks(field, items));
-            }
-            rest.ClearType();
-        }
-        else if (!field.IsRepeated)
-        {
-            valueChecks.AddRange(ValueChecks(field, rules));
-            rest.ClearType();
-        }
+        rest.ClearType();
         Unsupported(field, rest, new FieldRules());
-        return new DeclaredField(field, rules.Required, valueChecks, listChecks);
+        var listRules = rules.Repeated ?? new RepeatedRules();
+        return new DeclaredField(field, rules.Required, listRules.Items is { } items ? ValueChecks(field, items) : [], ListChecks(field, listRules));
     }
 
-    private static IEnumerable<FieldCheck> ValueChecks(FieldDescriptor field, FieldRules rules)
+    /// <summary>The checks on one value: the field's own, or each item's of a list.</summary>
+    private static List<FieldCheck> ValueChecks(FieldDescriptor field, FieldRules rules)
     {
         var rest = rules.Clone();
         rest.ClearType();
