@@ -28,12 +28,13 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Migrates the database, then maps health and reflection next to the service's own endpoints.</summary>
+    /// <summary>Migrates the database, then maps health and reflection next to the service's own endpoints; request rules are compiled at start.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        RulesPreparation.PrepareOnStart(app);
         return app;
     }
 }
