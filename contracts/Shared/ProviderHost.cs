@@ -47,6 +47,10 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
     /// <summary>Sets up a state named in a pact; an unknown state fails the interactions that need it.</summary>
     public abstract Task SetUpAsync(string state, IReadOnlyDictionary<string, object?> parameters);
 
+    /// <summary>What a set-up state made that the pacts' requests take from it (a page token, say); none unless overridden.</summary>
+    public virtual Task<IReadOnlyDictionary<string, string>> StateValuesAsync(string state, IReadOnlyDictionary<string, object?> parameters) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
     /// <summary>After each interaction: back to the migrated, empty database.</summary>
     public Task TearDownAsync(string state, IReadOnlyDictionary<string, object?> parameters) => Database.ResetAsync();
 
@@ -59,6 +63,7 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
             .WithProviderChannel(Host.Channel)
             .WithServices(others.Length > 0 ? others : services)
             .WithProviderStates(SetUpAsync, TearDownAsync)
+            .WithProviderStateValues(StateValuesAsync)
             .WithDirectorySource(new DirectoryInfo(PactDirectories.Committed));
 
     public async ValueTask DisposeAsync()

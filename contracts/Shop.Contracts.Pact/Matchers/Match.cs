@@ -109,6 +109,51 @@ public static class Match
         }, eachLike: true);
     }
 
+    /// <summary>
+    /// A repeated field holding at least one element like <paramref name="element"/>, in any position, whatever
+    /// else it holds (Pact's array-contains): for "the list has this one", so an extra element the consumer
+    /// does not look for (another, older order) does not fail the contract. The element's own matchers apply to it alone.
+    /// </summary>
+    public static Matcher Containing(object element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        return new("containing", element, (value, path) =>
+        {
+            if (value is not JsonArray { Count: 1 } array)
+            {
+                throw new ArgumentException($"{path} is not a repeated field (it is {value?.ToJsonString() ?? "null"}).");
+            }
+
+            // As inside an each-like element, fields the element leaves to their defaults are only type-matched.
+            var variant = new JsonObject { ["pact:matcher:type"] = "type", ["value"] = array[0]?.DeepClone() };
+            return new JsonObject { ["pact:matcher:type"] = "array-contains", ["variants"] = new JsonArray(variant) };
+        }, eachLike: true);
+    }
+
+    /// <summary>
+    /// A value the provider state makes (Pact's <c>fromProviderState</c>): <paramref name="expression"/> names
+    /// it, e.g. <c>"${orderId}"</c>, from the state's parameters or from the values its set-up returns.
+    /// In a request, the verifier sends the provider's value instead of the example (a page token only the
+    /// provider can make); in a response, the value must equal the example, which the consumer gives the
+    /// state as the parameter of that name, so a provider answering another id or instant fails.
+    /// </summary>
+    public static Matcher FromProviderState(string expression, object example)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(expression);
+        if (!expression.Contains("${", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A provider-state expression names its value as ${{name}}, e.g. \"${{orderId}}\"; got '{expression}'.", nameof(expression));
+        }
+
+        return new($"from provider state {expression}", example, (value, _) =>
+        {
+            var rule = Rule("equality", value);
+            rule["pact:generator:type"] = "ProviderState";
+            rule["expression"] = expression;
+            return rule;
+        });
+    }
+
     /// <summary>Exactly this value (useful inside a looser parent matcher).</summary>
     public static Matcher Equality(object? example) =>
         new("equality", example, (value, _) => Rule("equality", value));

@@ -26,6 +26,7 @@ public sealed class GrpcPactVerifier
     private readonly Dictionary<string, Func<IReadOnlyDictionary<string, object?>, Task>> _states = new(StringComparer.Ordinal);
     private ProviderStateHandler? _setUp;
     private ProviderStateHandler? _tearDown;
+    private ProviderStateValues? _values;
     private CallInvoker? _provider;
     private TimeSpan _callTimeout = TimeSpan.FromSeconds(10);
 
@@ -95,6 +96,16 @@ public sealed class GrpcPactVerifier
         return this;
     }
 
+    /// <summary>
+    /// The values set-up states make that requests take from them (<c>Match.FromProviderState</c>), e.g. the
+    /// token of a second page; the states' parameters are available without this.
+    /// </summary>
+    public GrpcPactVerifier WithProviderStateValues(ProviderStateValues values)
+    {
+        _values = values;
+        return this;
+    }
+
     /// <summary>The deadline of each replayed call (default 10 s).</summary>
     public GrpcPactVerifier WithCallTimeout(TimeSpan timeout)
     {
@@ -135,7 +146,7 @@ public sealed class GrpcPactVerifier
             }
         }
 
-        await using var adapter = await ProviderAdapter.StartAsync(_provider, _services, SetUpAsync, _tearDown, _callTimeout)
+        await using var adapter = await ProviderAdapter.StartAsync(_provider, _services, SetUpAsync, _tearDown, _values, _callTimeout)
             .ConfigureAwait(false);
 
         // The engine blocks while it verifies and calls back into the adapter: keep it off Kestrel's threads.
@@ -177,6 +188,6 @@ public sealed class GrpcPactVerifier
         }
 
         var succeeded = verifier.Execute();
-        return VerifierReport.Read(Provider, succeeded, verifier.Output(), verifier.JsonReport());
+        return VerifierReport.Read(Provider, succeeded, verifier.Output(), verifier.JsonReport(), adapter.StateFailures);
     }
 }

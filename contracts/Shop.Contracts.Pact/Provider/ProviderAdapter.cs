@@ -25,7 +25,12 @@ internal sealed class ProviderAdapter : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, ServiceDescriptor> _services;
     private readonly ProviderStateHandler? _setUp;
     private readonly ProviderStateHandler? _tearDown;
+    private readonly ProviderStateValues? _values;
     private readonly TimeSpan _callTimeout;
+    // What the states of the interaction being verified gave: the verifier sets up, calls, tears down, one interaction at a time.
+    private readonly Dictionary<string, string> _stateValues = new(StringComparer.Ordinal);
+    private readonly Lock _stateValuesGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stateFailures = new();
     private LoopbackServer? _server;
 
     private ProviderAdapter(
@@ -33,9 +38,11 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         IEnumerable<ServiceDescriptor> services,
         ProviderStateHandler? setUp,
         ProviderStateHandler? tearDown,
+        ProviderStateValues? values,
         TimeSpan callTimeout)
     {
         _provider = provider;
+        _values = values;
         _services = services.ToDictionary(s => s.FullName);
         _setUp = setUp;
         _tearDown = tearDown;
@@ -44,6 +51,9 @@ internal sealed class ProviderAdapter : IAsyncDisposable
 
     public int Port => _server!.Port;
 
+    /// <summary>Why provider-state changes failed, in the order they did.</summary>
+    public IEnumerable<string> StateFailures => _stateFailures;
+
     public Uri StatesUrl => new(_server!.Address, StatesPath);
 
     public static async Task<ProviderAdapter> StartAsync(
@@ -51,9 +61,10 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         IEnumerable<ServiceDescriptor> services,
         ProviderStateHandler? setUp,
         ProviderStateHandler? tearDown,
+        ProviderStateValues? values,
         TimeSpan callTimeout)
     {
-        var adapter = new ProviderAdapter(provider, services, setUp, tearDown, callTimeout);
+        var adapter = new ProviderAdapter(provider, services, setUp, tearDown, values, callTimeout);
         adapter._server = await LoopbackServer.StartAsync(HttpProtocols.Http1, app =>
         {
             app.MapPost(MessagesPath, adapter.HandleMessageAsync);
@@ -111,12 +122,22 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         IMessage message;
         try
         {
-            message = ProtoJson.Parse(RequestJson(request), method.InputType);
+            Dictionary<string, string> values;
+            lock (_stateValuesGate)
+            {
+                values = new(_stateValues, StringComparer.Ordinal);
+            }
+
+            message = ProtoJson.Parse(ProviderStateInjection.Apply(RequestJson(request), request, values), method.InputType);
         }
         catch (InvalidProtocolBufferException ex)
         {
             return (StatusCode.InvalidArgument,
                 $"The pact's request does not fit the provider's {method.InputType.FullName}: {ex.Message}", null);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return (StatusCode.FailedPrecondition, ex.Message, null);
         }
 
         try
@@ -166,6 +187,14 @@ internal sealed class ProviderAdapter : IAsyncDisposable
             return;
         }
 
+        if (action == "teardown")
+        {
+            lock (_stateValuesGate)
+            {
+                _stateValues.Clear();
+            }
+        }
+
         var handler = action == "teardown" ? _tearDown : _setUp;
         if (handler is null)
         {
@@ -184,12 +213,51 @@ internal sealed class ProviderAdapter : IAsyncDisposable
             var parameters = ProviderStateParameters.From(root.TryGetProperty("params", out var p) ? p : null);
             await handler(state, parameters).ConfigureAwait(false);
             context.Response.StatusCode = StatusCodes.Status200OK;
+            if (action != "teardown")
+            {
+                await AnswerValuesAsync(context, state, parameters).ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
             // 4xx: the verifier retries a 5xx for minutes.
-            await Reject(context, $"Provider state '{state}' ({action}) failed: {ex.Message}").ConfigureAwait(false);
+            var failure = $"Provider state '{state}' ({action}) failed: {ex.Message}";
+            _stateFailures.Enqueue(failure);
+            await Reject(context, failure).ConfigureAwait(false);
         }
+    }
+
+    // The state's parameters and the values its set-up made, for the requests that take them (and, as the
+    // state-change protocol has it, as the answer's JSON body).
+    private async Task AnswerValuesAsync(HttpContext context, string state, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in parameters)
+        {
+            if (value is string or long or double or bool)
+            {
+                values[name] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+            }
+        }
+
+        if (_values is not null)
+        {
+            foreach (var (name, value) in await _values(state, parameters).ConfigureAwait(false))
+            {
+                values[name] = value;
+            }
+        }
+
+        lock (_stateValuesGate)
+        {
+            foreach (var (name, value) in values)
+            {
+                _stateValues[name] = value;
+            }
+        }
+
+        context.Response.ContentType = GrpcWireKeys.ContentType;
+        await context.Response.WriteAsync(JsonSerializer.Serialize(values)).ConfigureAwait(false);
     }
 
     private static Task Reject(HttpContext context, string message)

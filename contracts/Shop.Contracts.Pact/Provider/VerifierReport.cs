@@ -5,7 +5,8 @@ namespace Shop.Contracts.Pact.Provider;
 /// <summary>Reads the engine's JSON verification report into per-interaction results with readable mismatches.</summary>
 internal static class VerifierReport
 {
-    public static GrpcPactVerificationResult Read(string provider, bool engineSucceeded, string output, string json)
+    // stateFailures: what the provider's state handlers said when they failed; the engine reports only that one did.
+    public static GrpcPactVerificationResult Read(string provider, bool engineSucceeded, string output, string json, IEnumerable<string>? stateFailures = null)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -29,6 +30,7 @@ internal static class VerifierReport
         var unattributed = errors
             .Where((_, i) => owners[i] is null)
             .Select(e => $"{e.Interaction}: {string.Join("; ", e.Mismatches)}")
+            .Concat(stateFailures ?? [])
             .ToList();
         return new GrpcPactVerificationResult(provider, engineSucceeded, interactions, unattributed, output, json);
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Dapper;
 using Npgsql;
+using Shop.ServiceDefaults.Grpc;
 using Shop.Contracts.Testing;
 using Shop.Orders.Data;
 using OrdersProgram = Shop.Orders.Program;
@@ -25,15 +27,31 @@ internal sealed class OrdersProvider : ProviderHost<OrdersProgram>
         ["Outbox:Enabled"] = "false",
     }));
 
+    /// <summary>
+    /// For the self-tests: while set, "a user has a paid order" also seeds an older PENDING order of this
+    /// amount for the same user, a fixture change a consumer's contract must not notice.
+    /// </summary>
+    public decimal? OlderPendingOrderTotal { get; set; }
+
     public override async Task SetUpAsync(string state, IReadOnlyDictionary<string, object?> parameters)
     {
         switch (state)
         {
             case "a user has a paid order":
-                await SeedOrderAsync(Id(parameters, "userId"), Id(parameters, "orderId"), OrderStates.Paid, Euros(parameters, "total"));
+                var userId = Id(parameters, "userId");
+                var createdAt = Instant(parameters, "createdAt");
+                await SeedOrderAsync(userId, Id(parameters, "orderId"), OrderStates.Paid, Euros(parameters, "total"), createdAt);
+                if (OlderPendingOrderTotal is { } older)
+                {
+                    await SeedOrderAsync(userId, Guid.NewGuid(), OrderStates.Pending, older, createdAt.AddDays(-1));
+                }
+
                 break;
             case "a user has a cancelled order":
-                await SeedOrderAsync(Id(parameters, "userId"), Id(parameters, "orderId"), OrderStates.Cancelled, Euros(parameters, "total"));
+                await SeedOrderAsync(Id(parameters, "userId"), Id(parameters, "orderId"), OrderStates.Cancelled, Euros(parameters, "total"), DateTime.UtcNow);
+                break;
+            case "a user has more orders than one page":
+                await SeedPagesAsync(parameters);
                 break;
             case "a user has no orders":
                 break;
@@ -42,8 +60,31 @@ internal sealed class OrdersProvider : ProviderHost<OrdersProgram>
         }
     }
 
-    // One item at the order's total, as the service itself would have stored the order.
-    private async Task SeedOrderAsync(Guid userId, Guid orderId, string status, decimal total)
+    /// <summary>The token of the page after the first (whose size the state names): only orders can make it.</summary>
+    public override Task<IReadOnlyDictionary<string, string>> StateValuesAsync(string state, IReadOnlyDictionary<string, object?> parameters) =>
+        state == "a user has more orders than one page"
+            ? Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+            {
+                ["pageToken"] = PageToken.Next(0, Count(parameters, "pageSize"), Count(parameters, "pageSize")),
+            })
+            : base.StateValuesAsync(state, parameters);
+
+    // One page and one order more, a minute apart: the newest and the oldest have the ids the state names.
+    private async Task SeedPagesAsync(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var userId = Id(parameters, "userId");
+        var newest = Instant(parameters, "newestCreatedAt");
+        var count = Count(parameters, "pageSize") + 1;
+        var total = Euros(parameters, "total");
+        for (var i = 0; i < count; i++)
+        {
+            var orderId = i == 0 ? Id(parameters, "newestOrderId") : i == count - 1 ? Id(parameters, "oldestOrderId") : Guid.NewGuid();
+            await SeedOrderAsync(userId, orderId, OrderStates.Paid, total, newest.AddMinutes(-i));
+        }
+    }
+
+    // One item at the order's total, as the service itself would have stored the order, placed at createdAt.
+    private async Task SeedOrderAsync(Guid userId, Guid orderId, string status, decimal total, DateTime createdAt)
     {
         var productId = Guid.NewGuid();
         await Host.Services.GetRequiredService<ProductRepository>().InsertAsync(productId, "Espresso cup", total, 10, "kitchen", CancellationToken.None);
@@ -52,8 +93,20 @@ internal sealed class OrdersProvider : ProviderHost<OrdersProgram>
         await using var transaction = await connection.BeginTransactionAsync();
         await orders.InsertAsync(transaction, orderId, userId, status, total, CancellationToken.None);
         await orders.InsertItemsAsync(transaction, [new OrderItemRecord(orderId, productId, "Espresso cup", 1, total)], CancellationToken.None);
+        await connection.ExecuteAsync(
+            "UPDATE orders SET created_at = @createdAt, updated_at = @createdAt WHERE id = @orderId", new { orderId, createdAt }, transaction);
         await transaction.CommitAsync();
     }
+
+    private static DateTime Instant(IReadOnlyDictionary<string, object?> parameters, string name) =>
+        DateTime.TryParse(Text(parameters, name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : throw new ArgumentException($"The state's '{name}' must be an RFC 3339 instant, e.g. \"2026-03-14T09:26:53Z\".");
+
+    private static int Count(IReadOnlyDictionary<string, object?> parameters, string name) =>
+        parameters.TryGetValue(name, out var value) && value is long count && count is > 0 and <= 1000
+            ? (int)count
+            : throw new ArgumentException($"The state needs a '{name}' parameter holding a count from 1 to 1000.");
 
     private static decimal Euros(IReadOnlyDictionary<string, object?> parameters, string name) =>
         decimal.TryParse(Text(parameters, name), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var euros) && euros > 0

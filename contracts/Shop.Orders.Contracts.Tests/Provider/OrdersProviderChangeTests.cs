@@ -2,7 +2,9 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Shop.Contracts.Pact;
+using Shop.Contracts.Pact.Provider;
 using Shop.Contracts.Testing;
+using Shop.ServiceDefaults.Grpc;
 using Shop.Testing;
 using Money = Shop.Common.V1.Money;
 using Next = Shop.Orders.Contracts.Tests.Next;
@@ -24,6 +26,8 @@ public sealed class OrdersProviderChangeTests
     private const string EmptyListing = "a request for the orders of a user with no orders";
     private const string PaidOrderQuestion = "a question whether a user with a paid order has any order";
     private const string EmptyQuestion = "a question whether a user with no orders has any order";
+    private const string FirstPage = "a request for the first page of the orders of a user with more orders than a page";
+    private const string SecondPage = "a request for the second page of the orders of a user with more orders than a page";
 
     private OrdersProvider _provider = null!;
 
@@ -40,7 +44,10 @@ public sealed class OrdersProviderChangeTests
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
-        StringAssert.Contains(ex.Message, "missing the following keys: total");
+        // The paid order the listing must contain (its exact total among its fields) is not among those answered.
+        StringAssert.Contains(ex.Message, "$.orders");
+        StringAssert.Contains(ex.Message, "\"total\":{\"currencyCode\":\"EUR\",\"nanos\":500000000,\"units\":\"12\"}");
+        StringAssert.Contains(ex.Message, "was not found in the actual list");
         // Deleting a user reads only whether there is an order, not what it costs.
         Assert.DoesNotContain($"FAILED '{PaidOrderQuestion}'", ex.Message);
     }
@@ -56,8 +63,8 @@ public sealed class OrdersProviderChangeTests
         Assert.IsFalse(result.Passed);
         var listing = result.Interactions.Single(i => i.Description == PaidOrderListing);
         Assert.IsFalse(listing.Passed);
-        Assert.IsTrue(listing.Mismatches.Any(m => m.Contains("$.orders[0].total.units", StringComparison.Ordinal)), result.Describe());
-        Assert.IsTrue(listing.Mismatches.Any(m => m.Contains("$.orders[0].total.nanos", StringComparison.Ordinal)), result.Describe());
+        Assert.IsTrue(listing.Mismatches.Any(m => m.Contains("$.orders", StringComparison.Ordinal) && m.Contains("\"units\":\"12\"", StringComparison.Ordinal)),
+            result.Describe());
     }
 
     [TestMethod]
@@ -68,8 +75,9 @@ public sealed class OrdersProviderChangeTests
             _provider.Verifier(Renamed.OrderService.Descriptor).VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
-        StringAssert.Contains(ex.Message, "$.orders[0].status");
-        StringAssert.Contains(ex.Message, "ORDER_STATUS_SETTLED");
+        StringAssert.Contains(ex.Message, "$.orders");
+        StringAssert.Contains(ex.Message, "\"status\":\"ORDER_STATUS_PAID\"");
+        StringAssert.Contains(ex.Message, "was not found in the actual list");
         Assert.DoesNotContain($"FAILED '{PaidOrderQuestion}'", ex.Message);
     }
 
@@ -146,6 +154,131 @@ public sealed class OrdersProviderChangeTests
         Assert.IsTrue(result.Passed, result.Describe());
     }
 
+    [TestMethod]
+    public async Task ListOrders_ignoring_the_page_size_breaks_users()
+    {
+        // e.g. a hard cap of 20: users would silently show a user only their 20 newest orders.
+        using var _ = _provider.Change.Apply(ChangingListings(listing =>
+        {
+            while (listing.Orders.Count > 20)
+            {
+                listing.Orders.RemoveAt(listing.Orders.Count - 1);
+            }
+        }));
+
+        AssertFailsOnly(await _provider.Verifier().RunAsync(), FirstPage, "$.orders", passing: PaidOrderListing);
+    }
+
+    [TestMethod]
+    public async Task ListOrders_ignoring_the_page_token_breaks_users()
+    {
+        // Every page would be the first: users would list the newest page over and over, never the rest.
+        using var _ = _provider.Change.Apply((method, request, callService) =>
+        {
+            if (request is OrdersV1.ListOrdersRequest listing)
+            {
+                listing.PageToken = "";
+            }
+
+            return callService();
+        });
+
+        AssertFailsOnly(await _provider.Verifier().RunAsync(), SecondPage, "$.orders[0].orderId", passing: FirstPage);
+    }
+
+    [TestMethod]
+    public async Task ListOrders_listing_the_oldest_first_breaks_users()
+    {
+        // Users shows the newest orders first and, past its cap, only the newest: the order matters to it.
+        using var _ = _provider.Change.Apply(ListingOldestFirst);
+
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{SecondPage}'");
+        StringAssert.Contains(ex.Message, "$.orders[0].orderId");
+    }
+
+    [TestMethod]
+    public async Task ListOrders_answering_another_id_than_the_seeded_one_breaks_users()
+    {
+        // Right format, wrong value: the order's id filled with the user's.
+        using var _ = _provider.Change.Apply(ChangingOrders(order => order.OrderId = order.UserId));
+
+        AssertFailsOnly(await _provider.Verifier().RunAsync(), PaidOrderListing, "$.orders", passing: FirstPage);
+    }
+
+    [TestMethod]
+    public async Task ListOrders_answering_another_instant_than_the_seeded_one_breaks_users()
+    {
+        // Right format, wrong value: the time the listing ran instead of the time the order was placed.
+        using var _ = _provider.Change.Apply(ChangingOrders(order => order.CreatedAt = Timestamp.FromDateTime(DateTime.UtcNow)));
+
+        AssertFailsOnly(await _provider.Verifier().RunAsync(), PaidOrderListing, "$.orders", passing: EmptyListing);
+    }
+
+    [TestMethod]
+    public async Task An_older_pending_order_beside_the_paid_one_does_not_concern_users()
+    {
+        // A fixture change on orders' side: the user also has an older PENDING order of 3.00.
+        _provider.OlderPendingOrderTotal = 3.00m;
+        try
+        {
+            var result = await _provider.Verifier().VerifyAsync();
+
+            Assert.IsTrue(result.Passed, result.Describe());
+        }
+        finally
+        {
+            _provider.OlderPendingOrderTotal = null;
+        }
+    }
+
+    // The interaction failing names the field; one the change does not concern still passes.
+    private static void AssertFailsOnly(GrpcPactVerificationResult result, string failing, string field, string passing)
+    {
+        var failed = result.Interactions.Single(i => i.Description == failing);
+        Assert.IsFalse(failed.Passed, result.Describe());
+        Assert.IsTrue(failed.Mismatches.Any(m => m.Contains(field, StringComparison.Ordinal)), result.Describe());
+        Assert.IsTrue(result.Interactions.Single(i => i.Description == passing).Passed, result.Describe());
+    }
+
+    // The same pages cut from the user's orders turned around, oldest first: the real service pages through them all first.
+    private static async Task<object> ListingOldestFirst(string method, object request, Func<Task<object>> callService)
+    {
+        if (request is not OrdersV1.ListOrdersRequest listing)
+        {
+            return await callService();
+        }
+
+        var offset = PageToken.Offset(listing.PageToken);
+        var newestFirst = new List<OrdersV1.Order>();
+        listing.PageToken = "";
+        do
+        {
+            var page = (OrdersV1.ListOrdersResponse)await callService();
+            newestFirst.AddRange(page.Orders);
+            listing.PageToken = page.NextPageToken;
+        }
+        while (listing.PageToken.Length > 0);
+
+        var oldestFirst = Enumerable.Reverse(newestFirst).Skip(offset).Take(listing.PageSize).ToList();
+        var answer = new OrdersV1.ListOrdersResponse { NextPageToken = PageToken.Next(offset, listing.PageSize, oldestFirst.Count) };
+        answer.Orders.AddRange(oldestFirst);
+        return answer;
+    }
+
+    // A change to every listing ListOrders answers with.
+    private static ProviderChange.Change ChangingListings(Action<OrdersV1.ListOrdersResponse> change) => async (method, request, callService) =>
+    {
+        var response = await callService();
+        if (response is OrdersV1.ListOrdersResponse listing)
+        {
+            change(listing);
+        }
+
+        return response;
+    };
+
     // A change to every order ListOrders answers with.
     private static ProviderChange.Change ChangingOrders(Action<OrdersV1.Order> change) => async (method, request, callService) =>
     {
@@ -172,6 +305,7 @@ public sealed class OrdersProviderChangeTests
                 ["userId"] = userId,
                 ["orderId"] = "7b1e3d5f-2a4c-4e6b-8d0f-9a1c3e5b7d92",
                 ["total"] = "12.50",
+                ["createdAt"] = "2026-03-14T09:26:53Z",
             });
             return await new Next.OrderService.OrderServiceClient(_provider.Host.Channel)
                 .ListOrdersAsync(new Next.ListOrdersRequest { UserId = userId, PageSize = 100 });

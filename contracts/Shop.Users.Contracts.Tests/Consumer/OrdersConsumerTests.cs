@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shop.Common.V1;
 using Shop.Contracts.Pact;
 using Shop.Contracts.Pact.Consumer;
@@ -25,28 +26,42 @@ public sealed class OrdersConsumerTests
     public const string UserWithoutOrdersId = "e2b9d4f1-6a8c-4b3e-8d5f-7c1a0e9b2d46";
     public const string UserWithCancelledOrderId = "5b1d7e3a-9c2f-4a6b-8e4d-0f3c2b1a9d87";
     public const string CancelledOrderId = "c6e8a0b2-4d1f-4c3e-a5b7-9d8f7e6c5b43";
+    public const string UserWithManyOrdersId = "9d2e4f6a-8b1c-4d3e-a5f7-0b2c4d6e8f13";
+    public const string NewestOrderId = "1f3a5c7e-9b2d-4e6f-8a1c-3e5a7c9e1b24";
+    public const string OldestOrderId = "6b8d0f2a-4c6e-4a8b-9d1f-5a7c9e1b3d58";
 
     /// <summary>The paid order's total, as the provider state seeds it (euros, orders' only currency).</summary>
     public const string PaidOrderTotal = "12.50";
 
     private const string Uuid = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
-    private static readonly DateTime PlacedAt = new(2026, 3, 14, 9, 26, 53, DateTimeKind.Utc);
+    // The largest page orders serves, which users asks for.
+    private const int PageSize = 100;
+
+    private const string PlacedAtText = "2026-03-14T09:26:53Z";
+
+    private static readonly DateTime PlacedAt = DateTime.Parse(PlacedAtText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+
+    private static readonly DateTime NewestPlacedAt = new(2026, 4, 2, 16, 5, 0, DateTimeKind.Utc);
+
+    // The state seeds a page and one order more, a minute apart, newest first.
+    private static readonly DateTime OldestPlacedAt = NewestPlacedAt.AddMinutes(-PageSize);
 
     [TestMethod]
     public async Task OrderHistory_lists_a_users_paid_order_with_its_status_and_total()
     {
         var pact = OrdersPact();
         pact.UponReceiving("a request for the orders of a user with a paid order")
-            .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal })
+            .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal, createdAt = PlacedAtText })
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithOrderId))
-            // An empty next_page_token (left out: the default) is what ends the listing: one order fits one page.
+            // An empty next_page_token (left out: the default) is what ends the listing: a page holds the user's orders.
             .WillRespond(new
             {
-                orders = Match.EachLike(new
+                // The seeded order among the user's orders; others the provider has for the user do not concern this contract.
+                orders = Match.Containing(new
                 {
-                    orderId = Match.Regex(PaidOrderId, Uuid),
-                    // What users shows: the paid order's status and the exact amount the state seeded.
+                    // What users shows: the order the state seeded, with its status, amount and instant.
+                    orderId = Match.FromProviderState("${orderId}", PaidOrderId),
                     status = Match.Equality(OrderStatus.Paid),
                     total = new
                     {
@@ -54,7 +69,7 @@ public sealed class OrdersConsumerTests
                         units = Match.Equality(12),
                         nanos = Match.Equality(500_000_000),
                     },
-                    createdAt = Match.Timestamp(PlacedAt),
+                    createdAt = Match.FromProviderState("${createdAt}", PlacedAt),
                 }),
             });
 
@@ -68,6 +83,57 @@ public sealed class OrdersConsumerTests
             Assert.AreEqual("ORDER_STATUS_PAID", shown.Status);
             Assert.AreEqual(new Money { CurrencyCode = "EUR", Units = 12, Nanos = 500_000_000 }, shown.Total);
             Assert.AreEqual(PlacedAt, shown.CreatedAt.ToDateTime());
+        });
+    }
+
+    [TestMethod]
+    public async Task OrderHistory_follows_the_page_token_to_a_second_page_newest_first()
+    {
+        var pact = OrdersPact();
+        var state = new { userId = UserWithManyOrdersId, pageSize = PageSize, total = PaidOrderTotal, newestOrderId = NewestOrderId, newestCreatedAt = "2026-04-02T16:05:00Z", oldestOrderId = OldestOrderId };
+        pact.UponReceiving("a request for the first page of the orders of a user with more orders than a page")
+            .Given("a user has more orders than one page", state)
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithManyOrdersId))
+            // A full page (page_size honoured), more to come; the newest order is on it, so the oldest is not.
+            .WillRespond(new
+            {
+                orders = Match.EachLike(new
+                {
+                    orderId = Match.Regex(NewestOrderId, Uuid),
+                    status = Match.Equality(OrderStatus.Paid),
+                    total = new { currencyCode = Match.Type("EUR"), units = Match.Int64(12), nanos = Match.Integer(500_000_000) },
+                    createdAt = Match.Timestamp(NewestPlacedAt),
+                }, min: PageSize),
+                nextPageToken = Match.NonEmpty(SecondPageToken),
+            });
+        pact.UponReceiving("a request for the second page of the orders of a user with more orders than a page")
+            .Given("a user has more orders than one page", state)
+            // The token the first page gave, as only the provider makes it.
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, new
+            {
+                userId = Match.Regex(UserWithManyOrdersId, Uuid),
+                pageSize = PageSize,
+                pageToken = Match.FromProviderState("${pageToken}", SecondPageToken),
+            })
+            // Newest first: what is left after a page is the oldest order, and nothing after it.
+            .WillRespond(new
+            {
+                orders = Match.EachLike(new
+                {
+                    orderId = Match.FromProviderState("${oldestOrderId}", OldestOrderId),
+                    status = Match.Equality(OrderStatus.Paid),
+                    total = new { currencyCode = Match.Type("EUR"), units = Match.Int64(12), nanos = Match.Integer(500_000_000) },
+                    createdAt = Match.Timestamp(OldestPlacedAt),
+                }),
+            });
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            await using var users = OrderHistoryHost.For(ctx.Address);
+            var orders = await users.OrderHistory.ListAsync(Guid.Parse(UserWithManyOrdersId), CancellationToken.None);
+
+            // The mock answers one example order per page: both pages were asked for, in order.
+            CollectionAssert.AreEqual(new[] { NewestOrderId, OldestOrderId }, orders.Select(o => o.OrderId).ToArray());
         });
     }
 
@@ -92,7 +158,7 @@ public sealed class OrdersConsumerTests
     {
         var pact = OrdersPact();
         pact.UponReceiving("a question whether a user with a paid order has any order")
-            .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal })
+            .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal, createdAt = PlacedAtText })
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Question(UserWithOrderId))
             // At least one order, whatever it holds; the page token is not read.
             .WillRespond(new { orders = Match.EachLike(new { orderId = PaidOrderId }), nextPageToken = Match.Type("") });
@@ -136,6 +202,9 @@ public sealed class OrdersConsumerTests
             Assert.IsFalse(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithoutOrdersId), CancellationToken.None));
         });
     }
+
+    // What the mock gives as the first page's next_page_token; the provider gives its own (from the state).
+    private const string SecondPageToken = "page-2";
 
     private static GrpcPactBuilder OrdersPact() =>
         Pact.V4(Participants.Users, Participants.Orders, new PactConfig { PactDir = PactDirectories.Output }).WithGrpcInteractions();
