@@ -65,10 +65,12 @@ internal static class WebAppExtensions
                 options.SlidingExpiration = false;
                 options.Events.OnValidatePrincipal = SessionValidation.RejectWithoutTokenAsync;
             });
+        // Secure whenever the request is (antiforgery refuses to run at all over plain HTTP with Always,
+        // and the app is reached over http://localhost in development); the token in the form is what counts.
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "__Host-shop-antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = "shop-antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
     }
 }

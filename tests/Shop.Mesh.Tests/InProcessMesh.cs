@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
 using Shop.Build.Mesh;
 using Shop.Testing;
 using NotificationsProgram = Shop.Notifications.Program;
@@ -54,9 +53,6 @@ public sealed class InProcessMesh : IAsyncDisposable
             TestDatabase.CreateAsync(MeshTopology.Orders.Database, typeof(OrdersProgram).Assembly),
             TestDatabase.CreateAsync(MeshTopology.Notifications.Database, typeof(NotificationsProgram).Assembly));
         var router = new MeshRouter();
-        void ThroughRouter(IServiceCollection services) =>
-            services.ConfigureAll<HttpClientFactoryOptions>(options =>
-                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = router));
 
         // Wired as the topology says, each neighbour at its router address (http://orders.mesh and so on).
         static Dictionary<string, string?> Settings(MeshService service, TestDatabase database, Dictionary<string, string?> more) =>
@@ -66,13 +62,13 @@ public sealed class InProcessMesh : IAsyncDisposable
             ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Auth:PasswordHashIterations"] = "1000",
             ["OrderHistory:BreakDuration"] = "00:00:01",
-        }), ThroughRouter);
+        }), router.Carry);
         var orders = new GrpcServiceHost<OrdersProgram>(Settings(MeshTopology.Orders, databases[1], new()
         {
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:00.500",
             ["Outbox:RejectedRetryMax"] = "00:00:01",
-        }), ThroughRouter);
+        }), router.Carry);
         NotificationsGate? gate = null;
         var notifications = new GrpcServiceHost<NotificationsProgram>(Settings(MeshTopology.Notifications, databases[2], new()),
             services => gate = NotificationsGate.AddTo(services));

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
-namespace Shop.Mesh.Tests;
+namespace Shop.Testing;
 
 /// <summary>
 /// The network of the in-process mesh: every service's outgoing gRPC clients keep their production
@@ -17,6 +20,11 @@ public sealed class MeshRouter : HttpMessageHandler
 
     public void Connect(string service, HttpMessageHandler server) => servers[Address(service).Host] = new HttpMessageInvoker(server);
 
+    /// <summary>Sends every outgoing gRPC/HTTP client of a host (its configureServices callback) through this router.</summary>
+    public void Carry(IServiceCollection services) =>
+        services.ConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = this));
+
     /// <summary>Refuses connections to <paramref name="service"/> until the result is disposed.</summary>
     public IDisposable TakeDown(string service)
     {
@@ -30,7 +38,9 @@ public sealed class MeshRouter : HttpMessageHandler
         var host = request.RequestUri!.Host;
         if (down.ContainsKey(host) || !servers.TryGetValue(host, out var server))
         {
-            throw new HttpRequestException(HttpRequestError.ConnectionError, $"Connection refused ({host} is down)");
+            // As from a socket: gRPC reads a refused connection as UNAVAILABLE only when a SocketException says so.
+            throw new HttpRequestException(HttpRequestError.ConnectionError, $"Connection refused ({host} is down)",
+                new SocketException((int)SocketError.ConnectionRefused));
         }
         return server.SendAsync(request, cancellationToken);
     }

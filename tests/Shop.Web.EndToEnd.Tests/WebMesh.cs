@@ -1,0 +1,112 @@
+extern alias NotificationsService;
+extern alias OrdersService;
+extern alias UsersService;
+
+using Shop.Orders.V1;
+using Shop.Testing;
+using Shop.Users.V1;
+using NotificationsProgram = NotificationsService::Shop.Notifications.Program;
+using OrdersProgram = OrdersService::Shop.Orders.Program;
+using UsersProgram = UsersService::Shop.Users.Program;
+using WebProgram = Shop.Web.Program;
+
+namespace Shop.Web.EndToEnd.Tests;
+
+/// <summary>
+/// Users, orders and notifications in this process on databases of their own, and the web app on a real
+/// loopback port for the browser, every client of each wired through one <see cref="MeshRouter"/> (so a
+/// service can be taken down for the web app and the services alike). Shared by every test of the assembly.
+/// </summary>
+public sealed class WebMesh : IAsyncDisposable
+{
+    /// <summary>Registered before the run; the users service makes its tokens carry the role admin.</summary>
+    public const string AdminEmail = "admin@shop.test";
+
+    public const string AdminPassword = "admin password";
+
+    private readonly TestDatabase[] databases;
+    private readonly IAsyncDisposable[] hosts;
+
+    private WebMesh(MeshRouter router, TestDatabase[] databases, IAsyncDisposable[] hosts, GrpcServiceHost<UsersProgram> users,
+        GrpcServiceHost<OrdersProgram> orders, Uri webAddress)
+    {
+        Router = router;
+        this.databases = databases;
+        this.hosts = hosts;
+        Auth = new AuthService.AuthServiceClient(users.Channel);
+        Products = new ProductService.ProductServiceClient(orders.Channel);
+        WebAddress = webAddress;
+    }
+
+    public MeshRouter Router { get; }
+
+    public AuthService.AuthServiceClient Auth { get; }
+
+    public ProductService.ProductServiceClient Products { get; }
+
+    /// <summary>Where the browser finds the web app: localhost, which browsers treat as secure, so the session cookie is set.</summary>
+    public Uri WebAddress { get; }
+
+    public static async Task<WebMesh> StartAsync()
+    {
+        var databases = await Task.WhenAll(
+            TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly),
+            TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly),
+            TestDatabase.CreateAsync("shop_notifications", typeof(NotificationsProgram).Assembly));
+        var router = new MeshRouter();
+        var users = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Users"] = databases[0].ConnectionString,
+            ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["Auth:PasswordHashIterations"] = "1000",
+            ["Auth:Admins:0"] = AdminEmail,
+            ["Services:Orders"] = MeshRouter.Address("orders").ToString(),
+            ["OrderHistory:BreakDuration"] = "00:00:01",
+        }, router.Carry);
+        var orders = new GrpcServiceHost<OrdersProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Orders"] = databases[1].ConnectionString,
+            ["Services:Users"] = MeshRouter.Address("users").ToString(),
+            ["Services:Notifications"] = MeshRouter.Address("notifications").ToString(),
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:MaxBackoff"] = "00:00:00.500",
+        }, router.Carry);
+        var notifications = new GrpcServiceHost<NotificationsProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Notifications"] = databases[2].ConnectionString,
+        });
+        router.Connect("users", users.Server.CreateHandler());
+        router.Connect("orders", orders.Server.CreateHandler());
+        router.Connect("notifications", notifications.Server.CreateHandler());
+
+        var port = ServiceProcess.FreePort();
+        var web = new GrpcServiceHost<WebProgram>(new Dictionary<string, string?>
+        {
+            ["Services:Users"] = MeshRouter.Address("users").ToString(),
+            ["Services:Orders"] = MeshRouter.Address("orders").ToString(),
+            ["Services:Notifications"] = MeshRouter.Address("notifications").ToString(),
+            ["Web:RetryInterval"] = "00:00:00.500",
+            ["Web:RefreshInterval"] = "00:00:01",
+        }, router.Carry);
+        web.UseKestrel(port);
+        web.StartServer();
+
+        var mesh = new WebMesh(router, databases, [web, orders, users, notifications], users, orders, new Uri($"http://localhost:{port}/"));
+        await mesh.Auth.RegisterAsync(new RegisterRequest { Email = AdminEmail, Name = "Admin", Password = AdminPassword });
+        return mesh;
+    }
+
+    /// <summary>A new customer account with a unique email; returns the email.</summary>
+    public async Task<string> RegisterAsync(string name, string password)
+    {
+        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@shop.test";
+        await Auth.RegisterAsync(new RegisterRequest { Email = email, Name = name, Password = password });
+        return email;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in hosts) await host.DisposeAsync();
+        foreach (var database in databases) await database.DisposeAsync();
+    }
+}
