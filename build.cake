@@ -15,6 +15,7 @@ using Shop.Build.Results;
 #load "build/proto-images.cake"
 #load "build/protos.cake"
 #load "build/mesh.cake"
+#load "build/browser.cake"
 
 //////////////////////////////////////////////////////////////////////
 // TASKS
@@ -51,9 +52,14 @@ Task("Db-Down")
     .Description("Stops the private PostgreSQL cluster; its data stays in .shop/pg.")
     .Does(() => postgres.Stop());
 
+Task("Browser-Install")
+    .Description("Installs Debian's chromium, which the web app's browser tests drive, when it is missing (as root, apt-get).")
+    .Does(() => InstallBrowserIfMissing());
+
 Task("Test")
     .Description("Runs every test project against real PostgreSQL; ends with 'N passed, N failed'.")
     .IsDependentOn("Build")
+    .IsDependentOn("Browser-Install")
     .IsDependentOn("Pact-Install")
     .IsDependentOn("Db-Up")
     .Does(() =>

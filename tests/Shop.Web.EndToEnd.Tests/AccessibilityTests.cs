@@ -7,21 +7,19 @@ namespace Shop.Web.EndToEnd.Tests;
 public sealed class AccessibilityTests : BrowserTest
 {
     [TestMethod]
-    public async Task Every_page_has_no_serious_or_critical_axe_violation()
+    public async Task Every_customer_page_has_no_serious_or_critical_axe_violation()
     {
-        foreach (var (path, heading) in new[] { ("account/signin", "Sign in"), ("account/register", "Register") })
-        {
-            await Page.GotoAsync(path);
-            await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
-            await AssertAccessibleAsync();
-        }
+        await AssertPagesAccessibleAsync(("account/signin", "Sign in"), ("account/register", "Register"));
 
-        await SignInAsAdminAsync();
-        foreach (var (path, heading) in new[]
-        {
-            ("", "Welcome, Admin"), ("catalogue", "Catalogue"), ("admin/users", "Users"), ("admin/products", "Products"),
-            ("admin/orders", "Paid orders"), ("admin/spending", "Customer spending"), ("not-found", "Page not found"),
-        })
+        await SignInAsync(await Mesh.RegisterAsync("Ada", Password));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Ada");
+        await AssertPagesAccessibleAsync(("", "Welcome, Ada"), ("catalogue", "Catalogue"), ("not-found", "Page not found"));
+    }
+
+    /// <summary>Each page once loaded (no part of it still loading), checked by axe.</summary>
+    private async Task AssertPagesAccessibleAsync(params (string Path, string Heading)[] pages)
+    {
+        foreach (var (path, heading) in pages)
         {
             await Page.GotoAsync(path);
             await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -55,12 +54,6 @@ public abstract class BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    protected async Task SignInAsAdminAsync()
-    {
-        await SignInAsync(WebMesh.AdminEmail, WebMesh.AdminPassword);
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Admin");
-    }
-
     /// <summary>axe on the page as it is now: no serious or critical violation.</summary>
     protected async Task AssertAccessibleAsync()
     {
@@ -69,6 +62,4 @@ public abstract class BrowserTest
         Assert.IsEmpty(severe, $"{Page.Url}: " + string.Join("; ", severe.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
     }
-
-    protected static Regex Exactly(string text) => new($"^{Regex.Escape(text)}$");
 }

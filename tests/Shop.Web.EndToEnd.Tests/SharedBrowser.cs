@@ -17,7 +17,7 @@ public static class SharedBrowser
     public static WebMesh Mesh { get; private set; } = null!;
 
     /// <summary>Failure screenshots and traces (open a trace with Playwright's trace viewer).</summary>
-    public static string Results { get; } = Path.Combine(ServiceProcess.RepositoryRoot(), ".shop", "test-results", "web");
+    public static string Results { get; } = Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "web");
 
     [AssemblyInitialize]
     public static async Task StartAsync(TestContext _)

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Shop.Orders.V1;
-using Shop.Web.Shopping;
+using Shop.Common.V1;
 using static Microsoft.Playwright.Assertions;
 
 namespace Shop.Web.EndToEnd.Tests;
@@ -45,5 +45,5 @@ public sealed class ShoppingTests : BrowserTest
     }
 
     private static async Task<Product> CreateProductAsync(string name, decimal price, string category) =>
-        (await Mesh.Products.CreateProductAsync(new CreateProductRequest { Name = name, Price = price.ToMoney(), Stock = 10, Category = category })).Product;
+        (await Mesh.Products.CreateProductAsync(new CreateProductRequest { Name = name, Price = Money.FromDecimal(price, "EUR"), Stock = 10, Category = category })).Product;
 }

@@ -1,13 +1,9 @@
-extern alias NotificationsService;
-extern alias OrdersService;
-extern alias UsersService;
-
 using Shop.Orders.V1;
 using Shop.Testing;
 using Shop.Users.V1;
-using NotificationsProgram = NotificationsService::Shop.Notifications.Program;
-using OrdersProgram = OrdersService::Shop.Orders.Program;
-using UsersProgram = UsersService::Shop.Users.Program;
+using NotificationsProgram = Shop.Notifications.Program;
+using OrdersProgram = Shop.Orders.Program;
+using UsersProgram = Shop.Users.Program;
 using WebProgram = Shop.Web.Program;
 
 namespace Shop.Web.EndToEnd.Tests;

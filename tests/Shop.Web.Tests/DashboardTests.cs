@@ -1,10 +1,10 @@
 using Bunit;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Shop.Common.V1;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
 using Shop.Web.Components.Pages;
-using Shop.Web.Shopping;
 using Shop.Web.Tests.Fakes;
 
 namespace Shop.Web.Tests;
@@ -72,7 +72,7 @@ public sealed class DashboardTests : WebTest
         OrderId = Guid.NewGuid().ToString(),
         UserId = AdaId,
         Status = status,
-        Total = total.ToMoney(),
+        Total = Money.FromDecimal(total, "EUR"),
         CreatedAt = Timestamp.FromDateTime(DateTime.UtcNow),
     };
 }
