@@ -13,6 +13,7 @@ public abstract class BrowserTest
     protected const string Password = "correct horse";
 
     private IBrowserContext browserContext = null!;
+    private int[] serverErrorsBefore = [];
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -26,6 +27,7 @@ public abstract class BrowserTest
         browserContext = await SharedBrowser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Mesh.WebAddress.ToString() });
         await browserContext.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         Page = await browserContext.NewPageAsync();
+        serverErrorsBefore = Mesh.ServerErrorCounts();
     }
 
     [TestCleanup]
@@ -43,6 +45,9 @@ public abstract class BrowserTest
             await browserContext.Tracing.StopAsync();
         }
         await browserContext.DisposeAsync();
+        // A server error fails the test that caused it, even when the page looked right.
+        var errors = Mesh.ServerErrorsSince(serverErrorsBefore);
+        Assert.IsEmpty(errors, "The servers logged errors during the test:" + string.Concat(errors.Select(e => Environment.NewLine + "  " + e)));
     }
 
     /// <summary>Through the sign-in form, as a person would; ends on the page the form led to.</summary>

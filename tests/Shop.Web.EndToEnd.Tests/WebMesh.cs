@@ -22,13 +22,15 @@ public sealed class WebMesh : IAsyncDisposable
 
     private readonly TestDatabase[] databases;
     private readonly IAsyncDisposable[] hosts;
+    private readonly ServerLog[] logs;
 
-    private WebMesh(MeshRouter router, TestDatabase[] databases, IAsyncDisposable[] hosts, GrpcServiceHost<UsersProgram> users,
-        GrpcServiceHost<OrdersProgram> orders, Uri webAddress)
+    private WebMesh(MeshRouter router, TestDatabase[] databases, IAsyncDisposable[] hosts, ServerLog[] logs,
+        GrpcServiceHost<UsersProgram> users, GrpcServiceHost<OrdersProgram> orders, Uri webAddress)
     {
         Router = router;
         this.databases = databases;
         this.hosts = hosts;
+        this.logs = logs;
         Auth = new AuthService.AuthServiceClient(users.Channel);
         Products = new ProductService.ProductServiceClient(orders.Channel);
         WebAddress = webAddress;
@@ -87,10 +89,18 @@ public sealed class WebMesh : IAsyncDisposable
         web.UseKestrel(port);
         web.StartServer();
 
-        var mesh = new WebMesh(router, databases, [web, orders, users, notifications], users, orders, new Uri($"http://localhost:{port}/"));
+        var mesh = new WebMesh(router, databases, [web, orders, users, notifications], [web.Log, orders.Log, users.Log, notifications.Log],
+            users, orders, new Uri($"http://localhost:{port}/"));
         await mesh.Auth.RegisterAsync(new RegisterRequest { Email = AdminEmail, Name = "Admin", Password = AdminPassword });
         return mesh;
     }
+
+    /// <summary>How many errors each host has logged so far, to tell what one test caused (see <see cref="ServerErrorsSince"/>).</summary>
+    public int[] ServerErrorCounts() => [.. logs.Select(l => l.UnexpectedErrors().Count)];
+
+    /// <summary>The errors the hosts logged after <paramref name="counts"/> were taken.</summary>
+    public IReadOnlyList<ServerLogEntry> ServerErrorsSince(int[] counts) =>
+        [.. logs.SelectMany((log, i) => log.UnexpectedErrors().Skip(counts[i]))];
 
     /// <summary>A new customer account with a unique email; returns the email.</summary>
     public async Task<string> RegisterAsync(string name, string password)

@@ -34,6 +34,7 @@ public sealed class SignInTests : WebTest
         Assert.IsFalse(Cookies.SignedIn.Claims.Any(c => c.Value.Contains("opaque-token")), "the token must not be in the cookie's claims");
         var store = Context.Services.GetService(typeof(AccessTokenStore)) as AccessTokenStore;
         Assert.AreEqual("opaque-token", store!.Find(Cookies.SignedIn.Find(SessionClaims.SessionId)!));
+        Assert.AreEqual(BrowserAddress, Auth.LoginHeaders?.GetValue("x-forwarded-for"), "users could not tell the browsers apart");
         Assert.AreEqual("http://localhost/", Context.Services.GetService(typeof(NavigationManager)) is NavigationManager nav ? nav.Uri : null);
     }
 

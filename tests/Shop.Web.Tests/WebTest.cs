@@ -24,6 +24,9 @@ public abstract class WebTest
 {
     protected const string AdaId = "0b5c8d1e-7f0a-4c57-9a53-3f1d2e6c4b21";
 
+    /// <summary>Where the request that posted a form came from.</summary>
+    protected const string BrowserAddress = "203.0.113.7";
+
     protected BunitContext Context { get; private set; } = null!;
 
     protected BunitAuthorizationContext Authorization { get; private set; } = null!;
@@ -64,6 +67,7 @@ public abstract class WebTest
         {
             RequestServices = new ServiceCollection().AddSingleton<IAuthenticationService>(Cookies).BuildServiceProvider(),
         };
+        request.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(BrowserAddress);
         services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor { HttpContext = request });
         Authorization = Context.AddAuthorization();
         Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));

@@ -18,7 +18,7 @@ public sealed class AccountSignIn(AuthService.AuthServiceClient auth, AccessToke
         LoginResponse login;
         try
         {
-            login = await auth.LoginAsync(new LoginRequest { Email = email, Password = password });
+            login = await auth.LoginAsync(new LoginRequest { Email = email, Password = password }, ForwardedFor());
         }
         catch (RpcException e)
         {
@@ -35,7 +35,7 @@ public sealed class AccountSignIn(AuthService.AuthServiceClient auth, AccessToke
     {
         try
         {
-            await auth.RegisterAsync(new RegisterRequest { Email = email, Name = name, Password = password });
+            await auth.RegisterAsync(new RegisterRequest { Email = email, Name = name, Password = password }, ForwardedFor());
         }
         catch (RpcException e)
         {
@@ -49,6 +49,13 @@ public sealed class AccountSignIn(AuthService.AuthServiceClient auth, AccessToke
         if (Http.User.Find(SessionClaims.SessionId) is { } sessionId) tokens.Remove(sessionId);
         await Http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
+
+    /// <summary>
+    /// The browser's address, for the users service's per-address login limits: every sign-in reaches
+    /// users from this app's own address, which alone would put all its visitors under one limit.
+    /// </summary>
+    private Metadata ForwardedFor() =>
+        Http.Connection.RemoteIpAddress is { } address ? new Metadata { { "x-forwarded-for", address.ToString() } } : [];
 
     private HttpContext Http => http.HttpContext ?? throw new InvalidOperationException("Signing in needs the request that posted the form.");
 }
