@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Shop.Testing;
+using Shop.Build;
 
 // One browser and one mesh for the whole assembly, one test at a time (an outage test takes a service down).
 [assembly: DoNotParallelize]

@@ -1,3 +1,4 @@
+using Shop.Build.Mesh;
 using Shop.Orders.V1;
 using Shop.Testing;
 using Shop.Users.V1;
@@ -48,41 +49,37 @@ public sealed class WebMesh : IAsyncDisposable
     public static async Task<WebMesh> StartAsync()
     {
         var databases = await Task.WhenAll(
-            TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly),
-            TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly),
-            TestDatabase.CreateAsync("shop_notifications", typeof(NotificationsProgram).Assembly));
+            TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly),
+            TestDatabase.CreateAsync(MeshTopology.Orders.Database, typeof(OrdersProgram).Assembly),
+            TestDatabase.CreateAsync(MeshTopology.Notifications.Database, typeof(NotificationsProgram).Assembly));
         var router = new MeshRouter();
-        var users = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
+
+        // Wired as the topology says, each neighbour at its router address (http://orders.mesh and so on).
+        static Dictionary<string, string?> Settings(MeshService service, TestDatabase database, Dictionary<string, string?> more) =>
+            MeshTopology.Settings(service, database.ConnectionString, callee => MeshRouter.Address(callee.Name), more);
+        var users = new GrpcServiceHost<UsersProgram>(Settings(MeshTopology.Users, databases[0], new()
         {
-            ["ConnectionStrings:Users"] = databases[0].ConnectionString,
             ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Auth:PasswordHashIterations"] = "1000",
             ["Auth:Admins:0"] = AdminEmail,
-            ["Services:Orders"] = MeshRouter.Address("orders").ToString(),
             ["OrderHistory:BreakDuration"] = "00:00:01",
-        }, router.Carry);
-        var orders = new GrpcServiceHost<OrdersProgram>(new Dictionary<string, string?>
+        }), router.Carry);
+        var orders = new GrpcServiceHost<OrdersProgram>(Settings(MeshTopology.Orders, databases[1], new()
         {
-            ["ConnectionStrings:Orders"] = databases[1].ConnectionString,
-            ["Services:Users"] = MeshRouter.Address("users").ToString(),
-            ["Services:Notifications"] = MeshRouter.Address("notifications").ToString(),
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:00.500",
-        }, router.Carry);
-        var notifications = new GrpcServiceHost<NotificationsProgram>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Notifications"] = databases[2].ConnectionString,
-        });
-        router.Connect("users", users.Server.CreateHandler());
-        router.Connect("orders", orders.Server.CreateHandler());
-        router.Connect("notifications", notifications.Server.CreateHandler());
+        }), router.Carry);
+        var notifications = new GrpcServiceHost<NotificationsProgram>(Settings(MeshTopology.Notifications, databases[2], new()));
+        router.Connect(MeshTopology.Users.Name, users.Server.CreateHandler());
+        router.Connect(MeshTopology.Orders.Name, orders.Server.CreateHandler());
+        router.Connect(MeshTopology.Notifications.Name, notifications.Server.CreateHandler());
 
-        var port = ServiceProcess.FreePort();
+        var port = LoopbackPorts.Free();
         var web = new GrpcServiceHost<WebProgram>(new Dictionary<string, string?>
         {
-            ["Services:Users"] = MeshRouter.Address("users").ToString(),
-            ["Services:Orders"] = MeshRouter.Address("orders").ToString(),
-            ["Services:Notifications"] = MeshRouter.Address("notifications").ToString(),
+            ["Services:Users"] = MeshRouter.Address(MeshTopology.Users.Name).ToString(),
+            ["Services:Orders"] = MeshRouter.Address(MeshTopology.Orders.Name).ToString(),
+            ["Services:Notifications"] = MeshRouter.Address(MeshTopology.Notifications.Name).ToString(),
             ["Web:RetryInterval"] = "00:00:00.500",
             ["Web:RefreshInterval"] = "00:00:01",
         }, router.Carry);
