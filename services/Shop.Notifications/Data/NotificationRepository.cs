@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Shop.ServiceDefaults.Data;
 
 namespace Shop.Notifications.Data;
 
@@ -22,9 +23,8 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource)
     /// <returns>
     /// The notification stored for the event, and whether it was there before (<paramref name="notification"/> ignored then).
     /// </returns>
-    public async Task<(NotificationRecord Notification, bool Duplicate)> InsertOnceAsync(NewNotification notification, CancellationToken ct)
+    public Task<(NotificationRecord Notification, bool Duplicate)> InsertOnceAsync(NewNotification notification, CancellationToken ct) => dataSource.RunAsync(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var inserted = await connection.QuerySingleOrDefaultAsync<NotificationRecord>(new CommandDefinition(InsertSql, notification, cancellationToken: ct));
         if (inserted is not null)
         {
@@ -33,7 +33,7 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource)
         var existing = await connection.QuerySingleAsync<NotificationRecord>(
             new CommandDefinition(FindByEventSql, new { eventId = notification.EventId }, cancellationToken: ct));
         return (existing, true);
-    }
+    }, ct);
 
     // Newest event first; created_at and id break ties so pages never overlap or skip.
     private const string PageSql = $"""
@@ -43,12 +43,11 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource)
         OFFSET @offset LIMIT @limit
         """;
 
-    public async Task<IReadOnlyList<NotificationRecord>> ListForUserAsync(Guid userId, int offset, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<NotificationRecord>> ListForUserAsync(Guid userId, int offset, int limit, CancellationToken ct) => dataSource.RunAsync<IReadOnlyList<NotificationRecord>>(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<NotificationRecord>(new CommandDefinition(PageSql, new { userId, offset, limit }, cancellationToken: ct));
         return rows.AsList();
-    }
+    }, ct);
 
     // The first read time is kept, so marking twice changes nothing.
     private const string MarkReadSql = $"""
@@ -59,9 +58,6 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <returns>The notification, now read, or null when there is none with that id.</returns>
-    public async Task<NotificationRecord?> MarkReadAsync(Guid id, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<NotificationRecord>(new CommandDefinition(MarkReadSql, new { id }, cancellationToken: ct));
-    }
+    public Task<NotificationRecord?> MarkReadAsync(Guid id, CancellationToken ct) =>
+        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<NotificationRecord>(new CommandDefinition(MarkReadSql, new { id }, cancellationToken: ct)), ct);
 }

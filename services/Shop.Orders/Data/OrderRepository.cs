@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Shop.ServiceDefaults.Data;
 
 namespace Shop.Orders.Data;
 
@@ -54,13 +55,12 @@ internal sealed class OrderRepository(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    public async Task<OrderDetails?> FindAsync(Guid id, CancellationToken ct)
+    public Task<OrderDetails?> FindAsync(Guid id, CancellationToken ct) => dataSource.RunAsync(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var order = await connection.QuerySingleOrDefaultAsync<OrderRecord>(
             new CommandDefinition($"SELECT {Columns} FROM orders WHERE id = @id", new { id }, cancellationToken: ct));
         return order is null ? null : (await WithItemsAsync(connection, [order], ct))[0];
-    }
+    }, ct);
 
     private const string PageByUserSql = $"""
         SELECT {Columns} FROM orders
@@ -70,13 +70,12 @@ internal sealed class OrderRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>A user's orders, newest first.</summary>
-    public async Task<IReadOnlyList<OrderDetails>> ListByUserAsync(Guid userId, int offset, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<OrderDetails>> ListByUserAsync(Guid userId, int offset, int limit, CancellationToken ct) => dataSource.RunAsync<IReadOnlyList<OrderDetails>>(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var orders = (await connection.QueryAsync<OrderRecord>(
             new CommandDefinition(PageByUserSql, new { userId, offset, limit }, cancellationToken: ct))).AsList();
         return await WithItemsAsync(connection, orders, ct);
-    }
+    }, ct);
 
     private const string CustomerSpendingSql = $"""
         SELECT user_id,
@@ -91,12 +90,11 @@ internal sealed class OrderRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Per user, the count, sum and average of paid and fulfilled orders, highest total first.</summary>
-    public async Task<IReadOnlyList<CustomerSpendingRecord>> CustomerSpendingAsync(int limit, CancellationToken ct)
+    public Task<IReadOnlyList<CustomerSpendingRecord>> CustomerSpendingAsync(int limit, CancellationToken ct) => dataSource.RunAsync<IReadOnlyList<CustomerSpendingRecord>>(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<CustomerSpendingRecord>(new CommandDefinition(CustomerSpendingSql, new { limit }, cancellationToken: ct));
         return rows.AsList();
-    }
+    }, ct);
 
     private static async Task<IReadOnlyList<OrderDetails>> WithItemsAsync(NpgsqlConnection connection, IReadOnlyList<OrderRecord> orders, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Shop.ServiceDefaults.Data;
 
 namespace Shop.Orders.Data;
 
@@ -13,28 +14,21 @@ internal sealed class ProductRepository(NpgsqlDataSource dataSource)
         RETURNING {Columns}
         """;
 
-    public async Task<ProductRecord> InsertAsync(Guid id, string name, decimal price, int stock, string category, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleAsync<ProductRecord>(new CommandDefinition(
-            InsertSql, new { Id = id, Name = name, Price = price, Stock = stock, Category = category }, cancellationToken: ct));
-    }
+    public Task<ProductRecord> InsertAsync(Guid id, string name, decimal price, int stock, string category, CancellationToken ct) =>
+        dataSource.RunAsync(connection => connection.QuerySingleAsync<ProductRecord>(new CommandDefinition(
+            InsertSql, new { Id = id, Name = name, Price = price, Stock = stock, Category = category }, cancellationToken: ct)), ct);
 
-    public async Task<ProductRecord?> FindAsync(Guid id, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ProductRecord>(
-            new CommandDefinition($"SELECT {Columns} FROM products WHERE id = @id", new { id }, cancellationToken: ct));
-    }
+    public Task<ProductRecord?> FindAsync(Guid id, CancellationToken ct) =>
+        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<ProductRecord>(
+            new CommandDefinition($"SELECT {Columns} FROM products WHERE id = @id", new { id }, cancellationToken: ct)), ct);
 
     /// <returns>The products that exist among <paramref name="ids"/>, by id.</returns>
-    public async Task<IReadOnlyDictionary<Guid, ProductRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public Task<IReadOnlyDictionary<Guid, ProductRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => dataSource.RunAsync<IReadOnlyDictionary<Guid, ProductRecord>>(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<ProductRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM products WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: ct));
         return rows.ToDictionary(p => p.Id);
-    }
+    }, ct);
 
     private const string PageSql = $"""
         SELECT {Columns} FROM products
@@ -44,12 +38,11 @@ internal sealed class ProductRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <param name="category">Empty for every category.</param>
-    public async Task<IReadOnlyList<ProductRecord>> ListAsync(string category, int offset, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<ProductRecord>> ListAsync(string category, int offset, int limit, CancellationToken ct) => dataSource.RunAsync<IReadOnlyList<ProductRecord>>(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<ProductRecord>(new CommandDefinition(PageSql, new { category, offset, limit }, cancellationToken: ct));
         return rows.AsList();
-    }
+    }, ct);
 
     private const string AdjustStockSql = $"""
         UPDATE products SET stock = stock + @delta
@@ -58,17 +51,13 @@ internal sealed class ProductRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <returns>The product with its new stock, or null when there is no such product or the stock would go below zero.</returns>
-    public async Task<ProductRecord?> AdjustStockAsync(Guid id, int delta, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ProductRecord>(new CommandDefinition(AdjustStockSql, new { id, delta }, cancellationToken: ct));
-    }
+    public Task<ProductRecord?> AdjustStockAsync(Guid id, int delta, CancellationToken ct) =>
+        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<ProductRecord>(new CommandDefinition(AdjustStockSql, new { id, delta }, cancellationToken: ct)), ct);
 
     /// <returns>False when there was no product with that id.</returns>
     /// <exception cref="ProductInUseException">An order item refers to the product.</exception>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    public Task<bool> DeleteAsync(Guid id, CancellationToken ct) => dataSource.RunAsync(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
             return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM products WHERE id = @id", new { id }, cancellationToken: ct)) == 1;
@@ -77,7 +66,7 @@ internal sealed class ProductRepository(NpgsqlDataSource dataSource)
         {
             throw new ProductInUseException(id);
         }
-    }
+    }, ct);
 
     // The WHERE makes the check and the decrement one atomic step: a concurrent payment waits for
     // this row's lock, then re-reads the stock it left, so stock never goes below zero.

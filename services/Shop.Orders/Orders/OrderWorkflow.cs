@@ -1,4 +1,5 @@
 using Npgsql;
+using Shop.ServiceDefaults.Data;
 using Shop.Orders.Data;
 using Shop.Orders.Outbox;
 using Shop.Orders.Users;
@@ -47,7 +48,12 @@ internal sealed class OrderWorkflow(
             throw FailedPrecondition($"items: the order total {Euros.Display(total)} exceeds {Euros.Display(Euros.MaxAmount)}");
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await dataSource.RunAsync(connection => InsertPlacedAsync(connection, orderId, userId, total, items, ct), ct);
+    }
+
+    private async Task<OrderDetails> InsertPlacedAsync(
+        NpgsqlConnection connection, Guid orderId, Guid userId, decimal total, List<OrderItemRecord> items, CancellationToken ct)
+    {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var order = await orders.InsertAsync(transaction, orderId, userId, OrderStates.Pending, total, ct);
         try
@@ -69,9 +75,11 @@ internal sealed class OrderWorkflow(
     /// Charges the exact total and takes every item's stock, all or nothing. A retry with the
     /// idempotency key of the order's payment returns that payment and the order as it is now.
     /// </summary>
-    public async Task<(OrderDetails Order, PaymentRecord Payment)> PayAsync(Guid orderId, string method, decimal amount, string idempotencyKey, CancellationToken ct)
+    public Task<(OrderDetails Order, PaymentRecord Payment)> PayAsync(Guid orderId, string method, decimal amount, string idempotencyKey, CancellationToken ct) =>
+        dataSource.RunAsync(connection => PayAsync(connection, orderId, method, amount, idempotencyKey, ct), ct);
+
+    private async Task<(OrderDetails Order, PaymentRecord Payment)> PayAsync(NpgsqlConnection connection, Guid orderId, string method, decimal amount, string idempotencyKey, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var order = await LockAsync(transaction, orderId, ct);
 
@@ -110,9 +118,11 @@ internal sealed class OrderWorkflow(
         return (new OrderDetails(order, items), payment);
     }
 
-    public async Task<OrderDetails> FulfillAsync(Guid orderId, CancellationToken ct)
+    public Task<OrderDetails> FulfillAsync(Guid orderId, CancellationToken ct) =>
+        dataSource.RunAsync(connection => FulfillAsync(connection, orderId, ct), ct);
+
+    private async Task<OrderDetails> FulfillAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var order = await LockAsync(transaction, orderId, ct);
         RequireStatus(order, OrderStates.Paid, "fulfilled");
@@ -125,9 +135,11 @@ internal sealed class OrderWorkflow(
     }
 
     /// <summary>Cancels a pending or paid order; a paid order's stock goes back.</summary>
-    public async Task<OrderDetails> CancelAsync(Guid orderId, CancellationToken ct)
+    public Task<OrderDetails> CancelAsync(Guid orderId, CancellationToken ct) =>
+        dataSource.RunAsync(connection => CancelAsync(connection, orderId, ct), ct);
+
+    private async Task<OrderDetails> CancelAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var order = await LockAsync(transaction, orderId, ct);
         if (order.Status is not (OrderStates.Pending or OrderStates.Paid))

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using Shop.Orders.Data;
+using Shop.ServiceDefaults.Data;
 
 namespace Shop.Orders.Outbox;
 
@@ -34,12 +35,11 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>The oldest events not yet delivered, in the order they happened.</summary>
-    public async Task<IReadOnlyList<OrderEventRecord>> ListUndeliveredAsync(int limit, CancellationToken ct)
+    public Task<IReadOnlyList<OrderEventRecord>> ListUndeliveredAsync(int limit, CancellationToken ct) => dataSource.RunAsync<IReadOnlyList<OrderEventRecord>>(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<OrderEventRecord>(new CommandDefinition(UndeliveredSql, new { limit }, cancellationToken: ct));
         return rows.AsList();
-    }
+    }, ct);
 
     // Rows another dispatcher holds are skipped, not waited for. An order whose oldest undelivered
     // event is held elsewhere is left out entirely, so no order's events overtake each other. A rejected

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.ServiceDefaults.Data;
 using Shop.ServiceDefaults.Telemetry;
 
 namespace Shop.Orders.Outbox;
@@ -64,9 +65,11 @@ internal sealed partial class OutboxDispatcher(
 
     /// <returns>Whether more events may be waiting: the batch was full, or cut short.</returns>
     /// <exception cref="RpcException">An outage, after what the batch did so far was committed.</exception>
-    private async Task<bool> DispatchBatchAsync(OutboxOptions settings, CancellationToken stoppingToken)
+    private Task<bool> DispatchBatchAsync(OutboxOptions settings, CancellationToken stoppingToken) =>
+        dataSource.RunAsync(connection => DispatchBatchAsync(connection, settings, stoppingToken), stoppingToken);
+
+    private async Task<bool> DispatchBatchAsync(NpgsqlConnection connection, OutboxOptions settings, CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
         var batch = await outbox.ClaimUndeliveredAsync(transaction, settings.BatchSize, stoppingToken);
         var clock = Stopwatch.StartNew();

@@ -14,24 +14,32 @@ public static class PostgresRegistration
     {
         // Columns are snake_case, C# properties PascalCase.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        builder.Services.AddSingleton(services =>
-        {
-            var dataSource = new NpgsqlDataSourceBuilder(ConnectionString(services, database));
-            // Our SQL is a few fixed statements run over and over: prepare each on first use per pooled
-            // connection, so PostgreSQL skips parse and plan (the Bench target measures the difference).
-            // A connection string that sets Max Auto Prepare keeps its own value.
-            if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
-            {
-                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 100;
-            }
-            // Nothing here changes session state (no SET, temporary tables, advisory locks or LISTEN), so the
-            // reset statements Npgsql would otherwise send with the first command of every pooled checkout
-            // are pure cost (Bench: ListNotifications went from about 5,700 to 9,700 calls/s without them).
-            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
-            return dataSource.Build();
-        });
+        builder.Services.AddSingleton(services => CreateDataSource(ConnectionString(services, database)));
         builder.Services.AddSingleton(services =>
             new DatabaseMigrator(ConnectionString(services, database), migrations));
+    }
+
+    /// <summary>
+    /// The data source as every service configures it. Use its connections through
+    /// <see cref="PooledConnections.RunAsync{T}"/>, which keeps a failed command from harming the next caller.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+        // Our SQL is a few fixed statements run over and over: prepare each on first use per pooled
+        // connection, so PostgreSQL skips parse and plan (the Bench target measures the difference).
+        // A connection string that sets Max Auto Prepare keeps its own value.
+        if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        }
+        // Nothing here changes session state (no SET, temporary tables, advisory locks or LISTEN), so the
+        // reset statements Npgsql would otherwise send with the first command of every pooled checkout
+        // are pure cost (Bench: ListNotifications went from about 5,700 to 9,700 calls/s without them).
+        // Prepared statements survive a reset either way: what a failed command leaves behind is repaired by
+        // PooledConnections, not by resetting.
+        dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+        return dataSource.Build();
     }
 
     private static string ConnectionString(IServiceProvider services, string database)

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Shop.ServiceDefaults.Data;
 
 namespace Shop.Users.Data;
 
@@ -14,9 +15,8 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource)
         """;
 
     /// <exception cref="EmailTakenException">The email belongs to another user.</exception>
-    public async Task<UserRecord> InsertAsync(Guid id, string email, string name, string passwordHash, CancellationToken ct)
+    public Task<UserRecord> InsertAsync(Guid id, string email, string name, string passwordHash, CancellationToken ct) => dataSource.RunAsync(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
             return await connection.QuerySingleAsync<UserRecord>(
@@ -26,21 +26,15 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource)
         {
             throw new EmailTakenException(email);
         }
-    }
+    }, ct);
 
-    public async Task<UserRecord?> FindAsync(Guid id, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<UserRecord>(
-            new CommandDefinition($"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: ct));
-    }
+    public Task<UserRecord?> FindAsync(Guid id, CancellationToken ct) =>
+        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<UserRecord>(
+            new CommandDefinition($"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: ct)), ct);
 
-    public async Task<UserRecord?> FindByEmailAsync(string email, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<UserRecord>(
-            new CommandDefinition($"SELECT {Columns} FROM users WHERE email = @email", new { email }, cancellationToken: ct));
-    }
+    public Task<UserRecord?> FindByEmailAsync(string email, CancellationToken ct) =>
+        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<UserRecord>(
+            new CommandDefinition($"SELECT {Columns} FROM users WHERE email = @email", new { email }, cancellationToken: ct)), ct);
 
     private const string UpdateSql = $"""
         UPDATE users
@@ -54,9 +48,8 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource)
 
     /// <returns>The updated user, or null when there is none with that id.</returns>
     /// <exception cref="EmailTakenException">The new email belongs to another user.</exception>
-    public async Task<UserRecord?> UpdateAsync(Guid id, UserChanges changes, CancellationToken ct)
+    public Task<UserRecord?> UpdateAsync(Guid id, UserChanges changes, CancellationToken ct) => dataSource.RunAsync(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
             return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
@@ -66,14 +59,12 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource)
         {
             throw new EmailTakenException(changes.Email!);
         }
-    }
+    }, ct);
 
     /// <returns>False when there was no user with that id.</returns>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM users WHERE id = @id", new { id }, cancellationToken: ct)) == 1;
-    }
+    public Task<bool> DeleteAsync(Guid id, CancellationToken ct) =>
+        dataSource.RunAsync(async connection =>
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM users WHERE id = @id", new { id }, cancellationToken: ct)) == 1, ct);
 
     private const string PageSql = $"""
         SELECT {Columns} FROM users
@@ -81,10 +72,9 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource)
         OFFSET @offset LIMIT @limit
         """;
 
-    public async Task<IReadOnlyList<UserRecord>> ListAsync(int offset, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<UserRecord>> ListAsync(int offset, int limit, CancellationToken ct) => dataSource.RunAsync<IReadOnlyList<UserRecord>>(async connection =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<UserRecord>(new CommandDefinition(PageSql, new { offset, limit }, cancellationToken: ct));
         return rows.AsList();
-    }
+    }, ct);
 }
