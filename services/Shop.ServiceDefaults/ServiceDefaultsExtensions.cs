@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.ServiceDefaults.Data;
@@ -21,11 +22,20 @@ public static class ServiceDefaultsExtensions
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.Interceptors.Add<ValidationInterceptor>();
         });
+        UseDecodingBinder(builder.Services);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddPostgres(database, migrations);
         builder.AddTelemetry(builder.Environment.ApplicationName);
         return builder;
+    }
+
+    // Grpc.AspNetCore's binder, whose undecodable requests end as UNKNOWN, gives way to ours.
+    private static void UseDecodingBinder(IServiceCollection services)
+    {
+        var binder = services.Single(d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1");
+        services.Remove(binder);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(DecodingServiceMethodProvider<>));
     }
 
     /// <summary>Migrates the database, then maps health and reflection next to the service's own endpoints; request rules are compiled at start.</summary>
