@@ -9,7 +9,7 @@ public sealed class Program
     {
         if (HealthProbe.RunIfRequested(args) is { } probed) return probed;
 
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = ServiceBuilder.Create(args);
         builder.AddServiceDefaults("Users", typeof(Program).Assembly);
         builder.AddUserServices();
 

@@ -37,7 +37,12 @@ public sealed class ServiceProcess : IDisposable
     /// with a dot cannot go through the environment, which the shell drops them from.
     /// </param>
     public static ServiceProcess Start(string name, string dll, int port, IReadOnlyDictionary<string, string?> environment, string? logFile,
-        params string[] arguments)
+        params string[] arguments) =>
+        StartFrom(Path.GetDirectoryName(dll)!, name, dll, port, environment, logFile, arguments);
+
+    /// <summary>As <see cref="Start"/>, with another working directory than the service's own folder.</summary>
+    public static ServiceProcess StartFrom(string workingDirectory, string name, string dll, int port, IReadOnlyDictionary<string, string?> environment,
+        string? logFile, params string[] arguments)
     {
         if (!File.Exists(dll)) throw new ServiceProcessException($"{dll} not found: build the solution first.");
         LoopbackPorts.RequireFree(port);
@@ -46,7 +51,7 @@ public sealed class ServiceProcess : IDisposable
             // exec keeps the process id, so /proc/<pid> is the service itself and not a shell.
             : ["/bin/sh", "-c", "dll=$1 urls=$2 log=$3; shift 3; exec dotnet \"$dll\" --urls \"$urls\" \"$@\" >>\"$log\" 2>&1",
                 "sh", dll, MeshTopology.Loopback(port).AbsoluteUri.TrimEnd('/'), logFile];
-        var start = new ProcessStartInfo(command[0]) { WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var start = new ProcessStartInfo(command[0]) { WorkingDirectory = workingDirectory };
         foreach (var argument in command.Skip(1).Concat(arguments)) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         return new ServiceProcess(name, port, logFile, Process.Start(start) ?? throw new ServiceProcessException($"{name} did not start."));
