@@ -1,13 +1,10 @@
-extern alias OrdersService;
-
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Npgsql;
-using Shop.Common.V1;
 using Shop.Orders.V1;
 using Shop.Testing;
-using OrdersProgram = OrdersService::Shop.Orders.Program;
+using OrdersProgram = Shop.Orders.Program;
 
 namespace Shop.Orders.Tests;
 
@@ -16,7 +13,7 @@ namespace Shop.Orders.Tests;
 public sealed class OrdersProcessTests
 {
     private static readonly string Logs =
-        Directory.CreateDirectory(Path.Combine(ServiceProcess.RepositoryRoot(), ".shop", "test-results", "process-logs")).FullName;
+        Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "process-logs")).FullName;
 
     /// <summary>
     /// On a fresh process every statement is still on its way to being auto-prepared: the state in which one
@@ -43,7 +40,7 @@ public sealed class OrdersProcessTests
                 await products.CreateProductAsync(new CreateProductRequest
                 {
                     Name = name,
-                    Price = new Money { CurrencyCode = "EUR", Units = 9, Nanos = 990_000_000 },
+                    Price = Eur("9.99"),
                     Stock = 1,
                     Category = "kitchen",
                 });
@@ -68,7 +65,7 @@ public sealed class OrdersProcessTests
     {
         await using var database = await TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly);
         using var orders = await StartAsync(
-            (name, dll, port, environment, log) => ServiceProcess.StartFrom(ServiceProcess.RepositoryRoot(), name, dll, port, environment, log),
+            (name, dll, port, environment, log) => ServiceProcess.StartFrom(RepositoryRoot.Folder, name, dll, port, environment, log),
             database.ConnectionString, "elsewhere");
         // WaitUntilServing called Health over h2c: without appsettings.json, Kestrel would have wanted HTTP/1.1.
         using var channel = GrpcChannel.ForAddress(orders.Address);
