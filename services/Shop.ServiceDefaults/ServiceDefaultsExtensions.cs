@@ -21,7 +21,9 @@ public static class ServiceDefaultsExtensions
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.Interceptors.Add<ValidationInterceptor>();
+            ReceiveLimits.Apply(options);
         });
+        ReceiveLimits.Apply(builder);
         UseDecodingBinder(builder.Services);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Telemetry;
 using Shop.Orders.V1;
 using Shop.ServiceDefaults;
 using Shop.Users.Auth;
@@ -60,9 +61,14 @@ internal static class UserServicesExtensions
                 channel.ServiceConfig = RetryListOrders(services.GetRequiredService<IOptions<OrderHistoryOptions>>().Value.MaxAttempts))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true);
+        // The breaker opening is what it is for during an orders outage: one warning line (OnOpened below), not
+        // Polly's own event at error level with the last failure's stack trace.
+        builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
+            args.Event.EventName == "OnCircuitOpened" ? ResilienceEventSeverity.None : args.Event.Severity);
         builder.Services.AddResiliencePipeline(OrderHistory.PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<OrderHistoryOptions>>().Value;
+            var logger = context.ServiceProvider.GetRequiredService<ILogger<OrderHistory>>();
             pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(OrderHistory.CountsAgainstOrders(args.Outcome, args.Context)),
@@ -70,6 +76,12 @@ internal static class UserServicesExtensions
                 MinimumThroughput = options.BreakerMinimumThroughput,
                 SamplingDuration = options.BreakerSamplingDuration,
                 BreakDuration = options.BreakDuration,
+                OnOpened = args =>
+                {
+                    logger.LogWarning("Orders circuit breaker opened for {BreakDuration} after {Failure}: calls fail at once until then",
+                        args.BreakDuration, args.Outcome.Exception is RpcException rpc ? rpc.StatusCode.ToString() : args.Outcome.Exception?.GetType().Name);
+                    return default;
+                },
             });
         });
         builder.Services.AddScoped<OrderHistory>();

@@ -8,7 +8,8 @@ namespace Shop.Mesh.Tests.Processes;
 
 /// <summary>
 /// Bodies no protobuf parser accepts, sent as raw gRPC frames over real HTTP/2 to each service as a process:
-/// INVALID_ARGUMENT naming the message type, never UNKNOWN, and the same connection serves the next call (issue 12).
+/// INVALID_ARGUMENT naming the message type, never UNKNOWN, and the same connection serves the next call (issue 12);
+/// a body over the receive limit (ReceiveLimits) is RESOURCE_EXHAUSTED.
 /// </summary>
 [TestClass]
 public sealed class UndecodableRequestTests
@@ -54,6 +55,30 @@ public sealed class UndecodableRequestTests
         }
         // And through an ordinary client.
         Assert.IsNotNull(await mesh.Calls.CreateUserAsync($"after-{problem.Replace(' ', '-')}@example.com"));
+    }
+
+    [TestMethod]
+    public async Task A_request_over_the_receive_limit_is_resource_exhausted_and_the_connection_serves_the_next_call()
+    {
+        // A string field over ReceiveLimits.MaxRequestMessageBytes (2 MiB): refused before it is decoded.
+        var value = new byte[3 * 1024 * 1024];
+        Array.Fill(value, (byte)'a');
+        var length = new List<byte>();
+        for (var n = (uint)value.Length; ; n >>= 7)
+        {
+            if (n < 0x80) { length.Add((byte)n); break; }
+            length.Add((byte)(n | 0x80));
+        }
+        byte[] body = [0x0A, .. length, .. value];
+        foreach (var service in new[] { "users", "orders", "notifications" })
+        {
+            using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = mesh.Address(service) };
+            var (status, detail) = await SendFrameAsync(http, "/grpc.health.v1.Health/Check", body);
+            Assert.AreEqual(StatusCode.ResourceExhausted, status, $"{service}: {detail}");
+            Assert.IsLessThan(1024, detail.Length);
+            var (next, _) = await SendFrameAsync(http, "/grpc.health.v1.Health/Check", []);
+            Assert.AreEqual(StatusCode.OK, next, service);
+        }
     }
 
     private static async Task<(StatusCode Status, string Detail)> SendFrameAsync(HttpClient http, string path, byte[] payload)
