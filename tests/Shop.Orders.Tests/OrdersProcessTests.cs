@@ -2,6 +2,8 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Npgsql;
+using Shop.Build;
+using Shop.Build.Mesh;
 using Shop.Orders.V1;
 using Shop.Testing;
 using OrdersProgram = Shop.Orders.Program;
@@ -56,7 +58,7 @@ public sealed class OrdersProcessTests
         }
 
         Assert.IsEmpty(failures, $"valid calls failed after the bad one (see {orders.LogFile}): {string.Join("; ", failures)}");
-        Assert.DoesNotContain("unexpected backend message", await File.ReadAllTextAsync(orders.LogFile));
+        Assert.DoesNotContain("unexpected backend message", await File.ReadAllTextAsync(orders.LogFile!));
     }
 
     /// <summary>Started from the repository root, as in issue 16, it still reads its appsettings.json (HTTP/2 only).</summary>
@@ -73,12 +75,12 @@ public sealed class OrdersProcessTests
         Assert.IsEmpty(listed.Products);
     }
 
-    private delegate ServiceProcess Starter(string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string logFile);
+    private delegate ServiceProcess Starter(string name, string dll, int port, IReadOnlyDictionary<string, string?> environment, string logFile);
 
     private static async Task<ServiceProcess> StartAsync(Starter start, string connectionString, string run)
     {
-        var orders = start("orders", ServiceProcess.BuiltDll("services", "Shop.Orders"), ServiceProcess.FreePort(),
-            new Dictionary<string, string>
+        var orders = start("orders", ServiceProcess.BuiltDll("services", "Shop.Orders"), LoopbackPorts.Free(),
+            new Dictionary<string, string?>
             {
                 ["ConnectionStrings__Orders"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
