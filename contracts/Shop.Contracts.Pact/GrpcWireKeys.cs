@@ -28,6 +28,12 @@ internal static class GrpcWireKeys
     /// <summary>The engine's own transport for message interactions (pacts written without <see cref="Transport"/>).</summary>
     public const string MessageTransport = "message";
 
+    /// <summary>
+    /// The key of an interaction's <c>pluginConfiguration</c> holding the consumer's view of the wire
+    /// (field numbers and types, enum numbers: <see cref="Wire.WireView"/>), which proto JSON contents do not carry.
+    /// </summary>
+    public const string WireView = "shop-grpc-wire";
+
     /// <summary>The HTTP header in which a message provider returns the response metadata (base64 JSON).</summary>
     public const string MetadataHeader = "Pact-Message-Metadata";
 }

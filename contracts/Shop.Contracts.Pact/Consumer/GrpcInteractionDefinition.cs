@@ -57,5 +57,8 @@ internal sealed class GrpcInteractionDefinition(string description)
         }
     }
 
+    /// <summary>The consumer's view of the wire: the fields its request and response name (<see cref="Wire.WireView"/>).</summary>
+    public JsonObject WireView() => Wire.WireView.Of(Request!.Used.Concat(Response?.Used ?? []));
+
     private static string Quote(string value) => JsonSerializer.Serialize(value);
 }

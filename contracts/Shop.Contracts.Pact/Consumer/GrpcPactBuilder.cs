@@ -132,6 +132,7 @@ public sealed class GrpcPactBuilder
             }
         }
 
-        PactFileTransport.MarkGrpc(pact.WriteFile(PactDirectory));
+        var wireViews = interactions.ToDictionary(i => i.Description, i => i.WireView());
+        pact.WriteFile(PactDirectory, file => PactFileTransport.MarkGrpc(file, wireViews));
     }
 }

@@ -13,5 +13,7 @@ internal interface ISyncMessagePactDriver : IDisposable
     IReadOnlyDictionary<string, string> ExpectedRequests();
 
     /// <summary>Merges the interactions into <c>&lt;consumer&gt;-&lt;provider&gt;.json</c> in <paramref name="directory"/>; returns its path.</summary>
-    string WriteFile(string directory);
+    /// <param name="directory">Where the file goes.</param>
+    /// <param name="then">Completes the written file (what the engine cannot record) before another test merges into it.</param>
+    string WriteFile(string directory, Action<string>? then = null);
 }

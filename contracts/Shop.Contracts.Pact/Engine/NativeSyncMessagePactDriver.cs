@@ -146,9 +146,10 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
         return message.ToJsonString();
     }
 
-    public string WriteFile(string directory)
+    public string WriteFile(string directory, Action<string>? then = null)
     {
         Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, $"{_consumer}-{_provider}.json");
         lock (WriteLock)
         {
             var result = NativeInterop.pactffi_pact_handle_write_file(_handle, directory, false);
@@ -157,9 +158,11 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
                 throw new InvalidOperationException(
                     $"The Pact engine could not write the pact file to '{directory}' (code {result}). {EngineString.Logs()}");
             }
+
+            then?.Invoke(file);
         }
 
-        return Path.Combine(directory, $"{_consumer}-{_provider}.json");
+        return file;
     }
 
     public void Dispose()

@@ -11,15 +11,19 @@ namespace Shop.Contracts.Pact.Matchers;
 /// </summary>
 internal sealed class MatchedMessage
 {
-    private MatchedMessage(IMessage message, string integrationJson)
+    private MatchedMessage(IMessage message, string integrationJson, IReadOnlyCollection<FieldDescriptor> used)
     {
         Message = message;
         IntegrationJson = integrationJson;
+        Used = used;
     }
 
     public IMessage Message { get; }
 
     public string IntegrationJson { get; }
+
+    /// <summary>The fields the body names, which the consumer writes or reads (see <see cref="MessageTemplate.Used"/>).</summary>
+    public IReadOnlyCollection<FieldDescriptor> Used { get; }
 
     /// <summary>
     /// Reads <paramref name="body"/> (a generated message, or an object of proto JSON fields whose values
@@ -53,6 +57,6 @@ internal sealed class MatchedMessage
             path.Replace(root, example => matcher.Wrap(example, path.Text));
         }
 
-        return new MatchedMessage(message, root.ToJsonString());
+        return new MatchedMessage(message, root.ToJsonString(), template.Used);
     }
 }

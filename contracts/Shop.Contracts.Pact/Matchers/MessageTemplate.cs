@@ -16,6 +16,7 @@ namespace Shop.Contracts.Pact.Matchers;
 internal sealed class MessageTemplate
 {
     private readonly List<(ProtoJsonPath Path, Matcher Matcher)> _matchers = [];
+    private readonly HashSet<FieldDescriptor> _used = [];
 
     private MessageTemplate()
     {
@@ -24,6 +25,12 @@ internal sealed class MessageTemplate
     public JsonNode Example { get; private set; } = new JsonObject();
 
     public IReadOnlyList<(ProtoJsonPath Path, Matcher Matcher)> Matchers => _matchers;
+
+    /// <summary>
+    /// The fields the body names (of a generated message: all its own fields, each pinned), which the
+    /// consumer's code writes or reads: what its view of the wire holds.
+    /// </summary>
+    public IReadOnlyCollection<FieldDescriptor> Used => _used;
 
     public static MessageTemplate Read(object body, MessageDescriptor descriptor)
     {
@@ -51,6 +58,11 @@ internal sealed class MessageTemplate
                     ? new JsonArray(Node(matcher.Example, path + "[0]", message))
                     : Node(matcher.Example, path, message);
             case IMessage proto:
+                if (proto.Descriptor.File.Package != "google.protobuf")
+                {
+                    _used.UnionWith(proto.Descriptor.Fields.InDeclarationOrder());
+                }
+
                 return JsonNode.Parse(ProtoJson.Format(proto));
             case string or bool or int or long or uint or ulong or short or ushort or byte or sbyte or double or float or decimal:
                 return JsonValue.Create(value);
@@ -97,6 +109,7 @@ internal sealed class MessageTemplate
                         $"{path}: {message.FullName} has no field '{name}' in proto JSON. " +
                         $"Its fields are: {string.Join(", ", message.Fields.InDeclarationOrder().Select(f => f.JsonName))}.");
                 name = field.JsonName; // matchers stand at the canonical name
+                _used.Add(field);
                 child = field.FieldType == FieldType.Message && !field.IsMap ? field.MessageType : null;
             }
 

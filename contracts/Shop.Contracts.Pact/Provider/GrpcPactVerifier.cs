@@ -1,6 +1,7 @@
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Shop.Contracts.Pact.Engine;
+using Shop.Contracts.Pact.Wire;
 
 namespace Shop.Contracts.Pact.Provider;
 
@@ -120,18 +121,22 @@ public sealed class GrpcPactVerifier
         return result.Passed ? result : throw new PactVerificationException(result.Describe());
     }
 
+    /// <summary>
+    /// Hosts the provider adapter as a standalone HTTP endpoint on 127.0.0.1, with this verifier's provider,
+    /// services and states, for another verifier such as the official <c>pact verifier</c> CLI
+    /// (<see cref="ProviderEndpoint.VerifierArguments"/>); it serves until disposed. The sources are that verifier's.
+    /// </summary>
+    public async Task<ProviderEndpoint> HostAsync()
+    {
+        var provider = RequireProvider();
+        var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout).ConfigureAwait(false);
+        return new ProviderEndpoint(adapter, adapter.Port);
+    }
+
     /// <summary>Verifies and returns the outcome without throwing for a failed verification.</summary>
     public async Task<GrpcPactVerificationResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (_provider is null)
-        {
-            throw new InvalidOperationException("Call WithProviderChannel(...) with a channel to the provider.");
-        }
-
-        if (_services.Count == 0)
-        {
-            throw new InvalidOperationException("Call WithServices(...) with the provider's service descriptors.");
-        }
+        var provider = RequireProvider();
 
         if (_sources.Count == 0)
         {
@@ -146,12 +151,22 @@ public sealed class GrpcPactVerifier
             }
         }
 
-        await using var adapter = await ProviderAdapter.StartAsync(_provider, _services, SetUpAsync, _tearDown, _values, _callTimeout)
+        await using var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout)
             .ConfigureAwait(false);
 
         // The engine blocks while it verifies and calls back into the adapter: keep it off Kestrel's threads.
         return await Task.Factory.StartNew(
             () => RunEngine(adapter), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    private CallInvoker RequireProvider()
+    {
+        if (_provider is null)
+        {
+            throw new InvalidOperationException("Call WithProviderChannel(...) with a channel to the provider.");
+        }
+
+        return _services.Count > 0 ? _provider : throw new InvalidOperationException("Call WithServices(...) with the provider's service descriptors.");
     }
 
     private Task SetUpAsync(string state, IReadOnlyDictionary<string, object?> parameters)
@@ -188,6 +203,9 @@ public sealed class GrpcPactVerifier
         }
 
         var succeeded = verifier.Execute();
-        return VerifierReport.Read(Provider, succeeded, verifier.Output(), verifier.JsonReport(), adapter.StateFailures);
+        // Proto JSON carries names only: the consumers' views of the wire are checked against our descriptors.
+        var pactFiles = _sources.SelectMany(s => s.IsDirectory ? Directory.EnumerateFiles(s.Path, "*.json") : [s.Path]);
+        var wire = new WireCheck(_services).Check(pactFiles, Provider);
+        return VerifierReport.Read(Provider, succeeded, verifier.Output(), verifier.JsonReport(), adapter.StateFailures, wire);
     }
 }

@@ -6,8 +6,16 @@ namespace Shop.Contracts.Pact.Provider;
 internal static class VerifierReport
 {
     // stateFailures: what the provider's state handlers said when they failed; the engine reports only that one did.
-    public static GrpcPactVerificationResult Read(string provider, bool engineSucceeded, string output, string json, IEnumerable<string>? stateFailures = null)
+    // wireMismatches: per interaction, where the provider's descriptors differ from the consumer's view of the wire.
+    public static GrpcPactVerificationResult Read(
+        string provider,
+        bool engineSucceeded,
+        string output,
+        string json,
+        IEnumerable<string>? stateFailures = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? wireMismatches = null)
     {
+        wireMismatches ??= new Dictionary<string, IReadOnlyList<string>>();
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
 
@@ -23,10 +31,14 @@ internal static class VerifierReport
             .ToList();
         var owners = errors.Select(e => Owner(e.Interaction, results.Select(r => r.Description))).ToList();
 
-        var interactions = results.Select(result => new InteractionVerificationResult(
-            result.Description,
-            result.Passed,
-            errors.Where((_, i) => owners[i] == result.Description).SelectMany(e => e.Mismatches).ToList())).ToList();
+        var interactions = results.Select(result =>
+        {
+            var wire = wireMismatches.TryGetValue(result.Description, out var found) ? found.Select(m => "wire " + m) : [];
+            return new InteractionVerificationResult(
+                result.Description,
+                result.Passed && !wireMismatches.ContainsKey(result.Description),
+                wire.Concat(errors.Where((_, i) => owners[i] == result.Description).SelectMany(e => e.Mismatches)).ToList());
+        }).ToList();
         var unattributed = errors
             .Where((_, i) => owners[i] is null)
             .Select(e => $"{e.Interaction}: {string.Join("; ", e.Mismatches)}")

@@ -5,6 +5,7 @@ using Shop.Contracts.Pact;
 using Shop.Contracts.Testing;
 using Shop.Testing;
 using Next = Shop.Notifications.Contracts.Tests.Next;
+using Retyped = Shop.Notifications.Contracts.Tests.Retyped;
 using NotificationsV1 = Shop.Notifications.V1;
 
 namespace Shop.Notifications.Contracts.Tests.Provider;
@@ -85,6 +86,21 @@ public sealed class NotificationsProviderChangeTests
         StringAssert.Contains(ex.Message, $"FAILED '{FirstDelivery}'");
         StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
         StringAssert.Contains(ex.Message, "INVALID_ARGUMENT");
+    }
+
+    [TestMethod]
+    public async Task Retyping_the_event_time_as_a_string_breaks_orders()
+    {
+        // occurred_at as an RFC 3339 string: the same proto JSON text, but orders' generated code sends a Timestamp message.
+        // Replayed as a string, the event is what the real service (still expecting a Timestamp) cannot read: that is the break.
+        ServerLog.Current!.ExpectErrors(e => e.Exception is InvalidProtocolBufferException);
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
+            _provider.Verifier(Retyped.NotificationService.Descriptor).VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{FirstDelivery}'");
+        StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
+        StringAssert.Contains(ex.Message,
+            "shop.notifications.v1.OrderEvent.occurred_at: consumer expects field 5 (message google.protobuf.Timestamp), provider has field 5 (string)");
     }
 
     [TestMethod]

@@ -10,6 +10,8 @@ using Money = Shop.Common.V1.Money;
 using Next = Shop.Orders.Contracts.Tests.Next;
 using OrdersV1 = Shop.Orders.V1;
 using Renamed = Shop.Orders.Contracts.Tests.Renamed;
+using Renumbered = Shop.Orders.Contracts.Tests.Renumbered;
+using Swapped = Shop.Orders.Contracts.Tests.Swapped;
 
 namespace Shop.Orders.Contracts.Tests.Provider;
 
@@ -79,6 +81,29 @@ public sealed class OrdersProviderChangeTests
         StringAssert.Contains(ex.Message, "\"status\":\"ORDER_STATUS_PAID\"");
         StringAssert.Contains(ex.Message, "was not found in the actual list");
         Assert.DoesNotContain($"FAILED '{PaidOrderQuestion}'", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task Renumbering_the_status_field_breaks_users()
+    {
+        // Order.status moved from field 3 to 9: the same proto JSON, but users' generated code reads field 3.
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
+            _provider.Verifier(Renumbered.OrderService.Descriptor).VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
+        StringAssert.Contains(ex.Message, "shop.orders.v1.Order.status: consumer expects field 3 (enum shop.orders.v1.OrderStatus), provider has field 9");
+    }
+
+    [TestMethod]
+    public async Task Swapping_the_numbers_of_paid_and_fulfilled_breaks_users()
+    {
+        // Names unchanged, numbers swapped: users' generated code would take every paid order for a fulfilled one.
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
+            _provider.Verifier(Swapped.OrderService.Descriptor).VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
+        StringAssert.Contains(ex.Message, "shop.orders.v1.OrderStatus.ORDER_STATUS_PAID: consumer expects 2, provider has 3");
+        StringAssert.Contains(ex.Message, "shop.orders.v1.OrderStatus.ORDER_STATUS_FULFILLED: consumer expects 3, provider has 2");
     }
 
     [TestMethod]

@@ -1,0 +1,53 @@
+using Shop.Contracts.Testing;
+using Shop.Testing;
+using OrdersV1 = Shop.Orders.V1;
+
+namespace Shop.Orders.Contracts.Tests.Provider;
+
+/// <summary>
+/// The official <c>pact verifier</c> CLI verifies the real orders service from the committed pact, provider
+/// states included, through the adapter hosted as a standalone endpoint: the pacts are plain Pact V4.
+/// </summary>
+[TestClass]
+[TestCategory(ContractCategories.Provider)]
+public sealed class OrdersOfficialVerifierTests
+{
+    private OrdersProvider _provider = null!;
+
+    private static string UsersOrdersPact => Path.Combine(PactDirectories.Committed, $"{Participants.Users}-{Participants.Orders}.json");
+
+    [TestInitialize]
+    public async Task ShareTheHost() =>
+        _provider = await ClassFixtures<OrdersProvider>.ForAsync(GetType(), OrdersProvider.CreateAsync);
+
+    [TestMethod]
+    public async Task The_pact_cli_verifies_orders_from_the_committed_pact()
+    {
+        await using var endpoint = await _provider.Verifier().HostAsync();
+
+        var (exitCode, output) = await PactCli.VerifyAsync(endpoint, UsersOrdersPact);
+
+        Assert.AreEqual(0, exitCode, output);
+        // The second page's request takes its token from the provider state: the adapter put it in.
+        StringAssert.Contains(output, "a request for the second page of the orders of a user with more orders than a page");
+        Assert.DoesNotContain("FAILED", output, output);
+    }
+
+    [TestMethod]
+    public async Task The_pact_cli_fails_orders_leaving_the_users_orders_out()
+    {
+        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        {
+            var response = await callService();
+            (response as OrdersV1.ListOrdersResponse)?.Orders.Clear();
+            return response;
+        });
+        await using var endpoint = await _provider.Verifier().HostAsync();
+
+        var (exitCode, output) = await PactCli.VerifyAsync(endpoint, UsersOrdersPact);
+
+        Assert.AreNotEqual(0, exitCode, output);
+        StringAssert.Contains(output, "a request for the orders of a user with a paid order");
+        StringAssert.Contains(output, "FAILED");
+    }
+}
