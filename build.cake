@@ -16,6 +16,7 @@ using Shop.Build.Results;
 #load "build/protos.cake"
 #load "build/mesh.cake"
 #load "build/browser.cake"
+#load "build/fuzz.cake"
 
 //////////////////////////////////////////////////////////////////////
 // TASKS
@@ -119,6 +120,12 @@ Task("Demo")
     using var mesh = StartMesh(quiet: true);
     Demo(mesh);
 });
+
+Task("Fuzz")
+    .Description("The descriptor-driven fuzz test at length: --count=N bodies per RPC (default 200), --seed=N (default: a new one); prints the statuses seen per RPC.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Db-Up")
+    .Does(() => Fuzz(Argument("seed", Random.Shared.Next().ToString()), Argument("count", "200")));
 
 Task("Bench")
     .Description("Benchmarks the services as processes against pgbench and a bare gRPC echo server; prints the table and writes .shop/bench/latest.md.")
