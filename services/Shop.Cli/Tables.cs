@@ -6,29 +6,62 @@ using Spectre.Console;
 
 namespace Shop.Cli;
 
-/// <summary>How each kind of message is shown.</summary>
+/// <summary>
+/// How each kind of message is shown. Ids are never cut: one thing is shown as a label and a value per
+/// line; a list is a table whose only id column comes first and never wraps, the other columns being short
+/// enough to leave it room at 80 columns (the id of a list's user is printed once above it).
+/// </summary>
 internal static class Tables
 {
-    public static void Show(IEnumerable<User> users) => Render(["user id", "email", "name", "created"],
-        users.Select(u => new[] { u.UserId, u.Email, u.Name, Time(u.CreatedAt) }));
+    public static void Show(User user) => Details(
+        ("user id", user.UserId), ("email", user.Email), ("name", user.Name), ("created", Time(user.CreatedAt)));
 
-    public static void Show(IEnumerable<Product> products) => Render(["product id", "name", "price", "stock", "category"],
+    public static void Show(Product product) => Details(
+        ("product id", product.ProductId), ("name", product.Name), ("price", MoneyText.Format(product.Price)),
+        ("stock", product.Stock.ToString()), ("category", product.Category), ("created", Time(product.CreatedAt)));
+
+    public static void Show(Order order, Payment? payment = null) => Details(
+        [
+            ("order id", order.OrderId), ("user id", order.UserId), ("status", order.Status.ToString()),
+            ("items", string.Join("\n", order.Items.Select(i => $"{i.Quantity} x {i.ProductName} at {MoneyText.Format(i.UnitPrice)}"))),
+            ("total", MoneyText.Format(order.Total)), ("created", Time(order.CreatedAt)),
+            .. payment is null ? [] : new[] { ("payment id", payment.PaymentId), ("paid", $"{MoneyText.Format(payment.Amount)} {Time(payment.PaidAt)}") },
+        ]);
+
+    public static void Show(IEnumerable<User> users) => List(["user id", "email", "name"],
+        users.Select(u => new[] { u.UserId, u.Email, u.Name }));
+
+    public static void Show(IEnumerable<Product> products) => List(["product id", "name", "price", "stock", "category"],
         products.Select(p => new[] { p.ProductId, p.Name, MoneyText.Format(p.Price), p.Stock.ToString(), p.Category }));
 
-    public static void Show(IEnumerable<Order> orders) => Render(["order id", "user id", "status", "items", "total", "created"],
-        orders.Select(o => new[]
-        {
-            o.OrderId, o.UserId, o.Status.ToString(),
-            string.Join(", ", o.Items.Select(i => $"{i.Quantity} x {i.ProductName}")), MoneyText.Format(o.Total), Time(o.CreatedAt),
-        }));
-
-    public static void Show(IEnumerable<Notification> notifications) => Render(["notification id", "type", "order id", "message", "read", "created"],
-        notifications.Select(n => new[] { n.NotificationId, n.Type, n.OrderId, n.Message, n.Read ? "yes" : "no", Time(n.CreatedAt) }));
-
-    private static void Render(string[] headers, IEnumerable<string[]> rows)
+    public static void Show(string userId, IEnumerable<Order> orders)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var header in headers) table.AddColumn(header);
+        AnsiConsole.WriteLine($"orders of user {userId}");
+        List(["order id", "status", "total", "items"], orders.Select(o => new[]
+        {
+            o.OrderId, o.Status.ToString(), MoneyText.Format(o.Total), string.Join(", ", o.Items.Select(i => $"{i.Quantity} x {i.ProductName}")),
+        }));
+    }
+
+    /// <summary>Without the notification ids and messages (the message repeats its order's id): <c>-o json</c> has them.</summary>
+    public static void Show(string userId, IEnumerable<Notification> notifications)
+    {
+        AnsiConsole.WriteLine($"notifications of user {userId}");
+        List(["order id", "type", "read", "created"],
+            notifications.Select(n => new[] { n.OrderId, n.Type, n.Read ? "yes" : "no", Time(n.CreatedAt) }));
+    }
+
+    private static void Details(params (string Label, string Value)[] lines)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        foreach (var (label, value) in lines) grid.AddRow(Markup.Escape(label), Markup.Escape(value));
+        AnsiConsole.Write(grid);
+    }
+
+    private static void List(string[] headers, IEnumerable<string[]> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn(headers[0]).NoWrap());
+        foreach (var header in headers.Skip(1)) table.AddColumn(header);
         foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
         AnsiConsole.Write(table);
     }

@@ -7,14 +7,15 @@ internal static class OrderCommands
 {
     public static Command Create()
     {
-        var userId = new Argument<string>("user-id");
+        var placeUser = SignedInUser.Option();
         var items = new Argument<string[]>("items") { Description = "product-id:quantity ...", Arity = ArgumentArity.OneOrMore };
-        var place = new Command("place", "Place an order") { userId, items };
+        var place = new Command("place", "Place an order for the signed-in user (or --user)") { placeUser, items };
         place.Handle(async (parse, mesh, ct) =>
         {
-            var request = new PlaceOrderRequest { UserId = parse.GetValue(userId)! };
+            var request = new PlaceOrderRequest { UserId = SignedInUser.Resolve(parse.GetValue(placeUser)) };
             request.Items.AddRange(parse.GetValue(items)!.Select(ParseItem));
-            Tables.Show([(await mesh.Orders.PlaceOrderAsync(request, cancellationToken: ct)).Order]);
+            var reply = await mesh.Orders.PlaceOrderAsync(request, cancellationToken: ct);
+            return new CommandResult(reply, () => Tables.Show(reply.Order), reply.Order.OrderId);
         });
 
         var orderId = new Argument<string>("order-id");
@@ -29,28 +30,42 @@ internal static class OrderCommands
                 OrderId = parse.GetValue(orderId)!, Amount = MoneyText.Parse(parse.GetValue(amount)!),
                 Method = parse.GetValue(method), IdempotencyKey = parse.GetValue(key) ?? Guid.NewGuid().ToString(),
             }, cancellationToken: ct);
-            Tables.Show([reply.Order]);
+            return new CommandResult(reply, () => Tables.Show(reply.Order, reply.Payment), reply.Payment.PaymentId);
         });
 
         var fulfilId = new Argument<string>("order-id");
-        var fulfil = new Command("fulfil", "Mark a paid order fulfilled") { fulfilId };
+        var fulfil = new Command("fulfil", "Mark a paid order fulfilled (admins)") { fulfilId };
         fulfil.Handle(async (parse, mesh, ct) =>
-            Tables.Show([(await mesh.Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = parse.GetValue(fulfilId)! }, cancellationToken: ct)).Order]));
+        {
+            var reply = await mesh.Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = parse.GetValue(fulfilId)! }, cancellationToken: ct);
+            return new CommandResult(reply, () => Tables.Show(reply.Order));
+        });
 
         var cancelId = new Argument<string>("order-id");
         var cancel = new Command("cancel", "Cancel a pending or paid order") { cancelId };
         cancel.Handle(async (parse, mesh, ct) =>
-            Tables.Show([(await mesh.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = parse.GetValue(cancelId)! }, cancellationToken: ct)).Order]));
+        {
+            var reply = await mesh.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = parse.GetValue(cancelId)! }, cancellationToken: ct);
+            return new CommandResult(reply, () => Tables.Show(reply.Order));
+        });
 
         var getId = new Argument<string>("order-id");
         var get = new Command("get", "One order") { getId };
         get.Handle(async (parse, mesh, ct) =>
-            Tables.Show([(await mesh.Orders.GetOrderAsync(new GetOrderRequest { OrderId = parse.GetValue(getId)! }, cancellationToken: ct)).Order]));
+        {
+            var reply = await mesh.Orders.GetOrderAsync(new GetOrderRequest { OrderId = parse.GetValue(getId)! }, cancellationToken: ct);
+            return new CommandResult(reply, () => Tables.Show(reply.Order));
+        });
 
-        var listUser = new Argument<string>("user-id");
-        var list = new Command("list", "A user's orders, newest first") { listUser };
+        var listUser = SignedInUser.Option();
+        var listUserId = SignedInUser.Argument();
+        var list = new Command("list", "The signed-in user's orders (or --user's), newest first") { listUser, listUserId };
         list.Handle(async (parse, mesh, ct) =>
-            Tables.Show((await mesh.Orders.ListOrdersAsync(new ListOrdersRequest { UserId = parse.GetValue(listUser)!, PageSize = 100 }, cancellationToken: ct)).Orders));
+        {
+            var id = SignedInUser.Resolve(parse.GetValue(listUser), parse.GetValue(listUserId));
+            var reply = await mesh.Orders.ListOrdersAsync(new ListOrdersRequest { UserId = id, PageSize = 100 }, cancellationToken: ct);
+            return new CommandResult(reply, () => Tables.Show(id, reply.Orders));
+        });
 
         return new Command("orders", "Orders and payment") { place, pay, fulfil, cancel, get, list };
     }
@@ -58,8 +73,11 @@ internal static class OrderCommands
     private static PlaceOrderItem ParseItem(string text)
     {
         var parts = text.Split(':');
-        return parts.Length == 2 && int.TryParse(parts[1], out var quantity)
-            ? new PlaceOrderItem { ProductId = parts[0], Quantity = quantity }
-            : throw new FormatException($"'{text}' is not product-id:quantity");
+        if (parts.Length == 2 && int.TryParse(parts[1], out var quantity)) return new PlaceOrderItem { ProductId = parts[0], Quantity = quantity };
+        // `orders place <user-id> <items>` was the old form: the user is now the signed-in one, or --user.
+        var hint = Guid.TryParse(text, out _) ? " (to order for another user: --user <user-id>)" : "";
+        throw new FormatException($"'{Shorten(text)}' is not product-id:quantity{hint}");
     }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "...";
 }

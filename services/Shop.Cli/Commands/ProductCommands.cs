@@ -12,7 +12,7 @@ internal static class ProductCommands
         var stock = new Argument<int>("stock");
         var category = new Option<string>("--category") { DefaultValueFactory = _ => "general" };
 
-        var add = new Command("add", "Add a product to the catalogue") { name, price, stock, category };
+        var add = new Command("add", "Add a product to the catalogue (admins)") { name, price, stock, category };
         add.Handle(async (parse, mesh, ct) =>
         {
             var reply = await mesh.Products.CreateProductAsync(new CreateProductRequest
@@ -20,7 +20,7 @@ internal static class ProductCommands
                 Name = parse.GetValue(name)!, Price = MoneyText.Parse(parse.GetValue(price)!),
                 Stock = parse.GetValue(stock), Category = parse.GetValue(category)!,
             }, cancellationToken: ct);
-            Tables.Show([reply.Product]);
+            return new CommandResult(reply, () => Tables.Show(reply.Product), reply.Product.ProductId);
         });
 
         var filter = new Option<string>("--category") { DefaultValueFactory = _ => "" };
@@ -28,7 +28,7 @@ internal static class ProductCommands
         list.Handle(async (parse, mesh, ct) =>
         {
             var reply = await mesh.Products.ListProductsAsync(new ListProductsRequest { Category = parse.GetValue(filter)!, PageSize = 100 }, cancellationToken: ct);
-            Tables.Show(reply.Products);
+            return new CommandResult(reply, () => Tables.Show(reply.Products));
         });
 
         return new Command("products", "The catalogue and stock") { add, list };

@@ -20,7 +20,7 @@ internal static class UserCommands
             {
                 Email = parse.GetValue(email)!, Name = parse.GetValue(name)!, Password = parse.GetValue(password)!,
             }, cancellationToken: ct);
-            Tables.Show([reply.User]);
+            return new CommandResult(reply, () => Tables.Show(reply.User), reply.User.UserId);
         });
 
         var loginPassword = new Argument<string>("password");
@@ -30,29 +30,41 @@ internal static class UserCommands
         {
             var reply = await mesh.Auth.LoginAsync(new LoginRequest { Email = parse.GetValue(loginEmail)!, Password = parse.GetValue(loginPassword)! }, cancellationToken: ct);
             TokenStore.Save(reply.AccessToken);
-            AnsiConsole.MarkupLineInterpolated($"Logged in as {reply.User.Email} ({reply.User.UserId}); token valid until {reply.ExpiresAt.ToDateTime():u}.");
+            return new CommandResult(reply, () =>
+            {
+                AnsiConsole.WriteLine($"Logged in as {reply.User.Email}, token valid until {reply.ExpiresAt.ToDateTime():u}; user id:");
+                AnsiConsole.WriteLine(reply.User.UserId);
+            });
         });
 
-        var me = new Command("me", "The logged-in user's profile");
-        me.Handle(async (_, mesh, ct) => Tables.Show([(await mesh.Auth.GetProfileAsync(new GetProfileRequest(), cancellationToken: ct)).User]));
+        var me = new Command("me", "The signed-in user's profile");
+        me.Handle(async (_, mesh, ct) =>
+        {
+            var reply = await mesh.Auth.GetProfileAsync(new GetProfileRequest(), cancellationToken: ct);
+            return new CommandResult(reply, () => Tables.Show(reply.User));
+        });
 
         var get = new Command("get", "One user") { userId };
         get.Handle(async (parse, mesh, ct) =>
-            Tables.Show([(await mesh.Users.GetUserAsync(new GetUserRequest { UserId = parse.GetValue(userId)! }, cancellationToken: ct)).User]));
+        {
+            var reply = await mesh.Users.GetUserAsync(new GetUserRequest { UserId = parse.GetValue(userId)! }, cancellationToken: ct);
+            return new CommandResult(reply, () => Tables.Show(reply.User));
+        });
 
-        var list = new Command("list", "Every user");
+        var list = new Command("list", "Every user (admins)");
         list.Handle(async (_, mesh, ct) =>
         {
-            var users = new List<User>();
+            // Every page, answered as one response.
+            var all = new ListUsersResponse();
             var token = "";
             do
             {
                 var page = await mesh.Users.ListUsersAsync(new ListUsersRequest { PageSize = 100, PageToken = token }, cancellationToken: ct);
-                users.AddRange(page.Users);
+                all.Users.AddRange(page.Users);
                 token = page.NextPageToken;
             }
             while (token != "");
-            Tables.Show(users);
+            return new CommandResult(all, () => Tables.Show(all.Users));
         });
 
         return new Command("users", "Accounts and login") { register, login, me, get, list };

@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Grpc.Core;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
 using Shop.Users.V1;
-using Spectre.Console;
 
-namespace Shop.Cli.Commands;
+namespace Shop.Cli.Commands.Demo;
 
 /// <summary>
 /// The seed scenario through real gRPC clients, one checked step per line with its timing.
@@ -21,14 +19,14 @@ internal static class DemoCommand
         var demo = new Command("demo", "Walk the seed scenario: flow (orders up), outage (orders down), recovery") { phase };
         demo.Handle(async (parse, mesh, ct) =>
         {
-            var steps = new DemoSteps();
+            var steps = new DemoSteps(parse.GetValue(phase)!);
             switch (parse.GetValue(phase))
             {
                 case "flow": await FlowAsync(mesh, steps, ct); break;
                 case "outage": await OutageAsync(mesh, steps, ct); break;
                 default: await RecoveryAsync(mesh, steps, ct); break;
             }
-            steps.Report();
+            return steps.Result();
         });
         return demo;
     }
@@ -82,16 +80,13 @@ internal static class DemoCommand
         });
         await steps.RunAsync("notification for the paid order", async () =>
         {
-            // Delivered by the orders outbox in the background: poll, with a bound.
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (true)
+            // Delivered by the orders outbox in the background.
+            var processed = await MeshReadiness.UntilAsync(mesh, "the order_processed notification", async () =>
             {
                 var list = await mesh.Notifications.ListNotificationsAsync(new ListNotificationsRequest { UserId = user.UserId }, cancellationToken: ct);
-                var processed = list.Notifications.FirstOrDefault(n => n.Type == "order_processed" && n.OrderId == order.OrderId);
-                if (processed is not null) return (processed, $"{processed.Type}: {processed.Message}");
-                if (DateTime.UtcNow > deadline) throw new DemoStepFailed("no order_processed notification within 15 s");
-                await Task.Delay(200, ct);
-            }
+                return list.Notifications.FirstOrDefault(n => n.Type == "order_processed" && n.OrderId == order.OrderId);
+            }, ct);
+            return (processed, $"{processed.Type}: {processed.Message}");
         });
         await steps.RunAsync("the user's orders, through users", async () =>
         {
@@ -122,20 +117,19 @@ internal static class DemoCommand
         var user = await DemoUserAsync(mesh, ct);
         await steps.RunAsync("ListUserOrders after orders restarted", async () =>
         {
-            // The circuit breaker lets a trial call through after its break: poll, with a bound.
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
+            // The circuit breaker lets a trial call through after its break; until then users answers UNAVAILABLE.
+            var orders = await MeshReadiness.UntilAsync(mesh, "ListUserOrders to answer again", async () =>
             {
                 try
                 {
-                    var orders = await mesh.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = user.UserId }, cancellationToken: ct);
-                    return (orders, Expect(orders.Orders.Count == 1, $"OK, {orders.Orders.Count} order(s): {string.Join(", ", orders.Orders.Select(o => o.Status))}"));
+                    return await mesh.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = user.UserId }, cancellationToken: ct);
                 }
-                catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
+                catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
                 {
-                    await Task.Delay(250, ct);
+                    return null;
                 }
-            }
+            }, ct);
+            return (orders, Expect(orders.Orders.Count == 1, $"OK, {orders.Orders.Count} order(s): {string.Join(", ", orders.Orders.Select(o => o.Status))}"));
         });
     }
 
@@ -144,32 +138,4 @@ internal static class DemoCommand
         (await mesh.Auth.GetProfileAsync(new GetProfileRequest(), cancellationToken: ct)).User;
 
     private static string Expect(bool condition, string outcome) => condition ? outcome : throw new DemoStepFailed($"unexpected: {outcome}");
-}
-
-internal sealed class DemoStepFailed(string message) : Exception(message);
-
-/// <summary>Runs steps in order, records each outcome and time, and stops at the first that misbehaves.</summary>
-internal sealed class DemoSteps
-{
-    private readonly Table table = new Table().Border(TableBorder.Rounded).AddColumn("step").AddColumn("result").AddColumn(new TableColumn("ms").RightAligned());
-
-    public async Task<T> RunAsync<T>(string name, Func<Task<(T Value, string Outcome)>> step)
-    {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            var (value, outcome) = await step();
-            table.AddRow(Markup.Escape(name), "[green]ok[/] " + Markup.Escape(outcome), watch.ElapsedMilliseconds.ToString());
-            return value;
-        }
-        catch (Exception e) when (e is DemoStepFailed or RpcException)
-        {
-            var detail = e is RpcException rpc ? $"{CommandAction.StatusName(rpc.StatusCode)}: {rpc.Status.Detail}" : e.Message;
-            table.AddRow(Markup.Escape(name), "[red]failed[/] " + Markup.Escape(detail), watch.ElapsedMilliseconds.ToString());
-            Report();
-            throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, $"demo step '{name}' failed: {detail}"));
-        }
-    }
-
-    public void Report() => AnsiConsole.Write(table);
 }
