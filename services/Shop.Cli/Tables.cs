@@ -31,24 +31,24 @@ internal static class Tables
     public static void Show(IEnumerable<User> users) => List(["user id", "email", "name"],
         users.Select(u => new[] { u.UserId, u.Email, u.Name }));
 
-    public static void Show(IEnumerable<Product> products) => List(["product id", "name", "price", "stock", "category"],
-        products.Select(p => new[] { p.ProductId, p.Name, MoneyText.Format(p.Price), p.Stock.ToString(), p.Category }));
+    public static void Show(IEnumerable<Product> products) => List(["product id", "price", "stock", "name", "category"],
+        products.Select(p => new[] { p.ProductId, MoneyText.Format(p.Price), p.Stock.ToString(), p.Name, p.Category }), unwrapped: 2);
 
     public static void Show(string userId, IEnumerable<Order> orders)
     {
-        AnsiConsole.WriteLine($"orders of user {userId}");
+        Console.Out.WriteLine($"orders of user {userId}");
         List(["order id", "status", "total", "items"], orders.Select(o => new[]
         {
             o.OrderId, o.Status.ToString(), MoneyText.Format(o.Total), string.Join(", ", o.Items.Select(i => $"{i.Quantity} x {i.ProductName}")),
-        }));
+        }), unwrapped: 3);
     }
 
     /// <summary>Without the notification ids and messages (the message repeats its order's id): <c>-o json</c> has them.</summary>
     public static void Show(string userId, IEnumerable<Notification> notifications)
     {
-        AnsiConsole.WriteLine($"notifications of user {userId}");
+        Console.Out.WriteLine($"notifications of user {userId}");
         List(["order id", "type", "read", "created"],
-            notifications.Select(n => new[] { n.OrderId, n.Type, n.Read ? "yes" : "no", Time(n.CreatedAt) }));
+            notifications.Select(n => new[] { n.OrderId, n.Type, n.Read ? "yes" : "no", Time(n.CreatedAt) }), unwrapped: 2);
     }
 
     private static void Details(params (string Label, string Value)[] lines)
@@ -58,10 +58,11 @@ internal static class Tables
         AnsiConsole.Write(grid);
     }
 
-    private static void List(string[] headers, IEnumerable<string[]> rows)
+    /// <param name="unwrapped">How many columns from the left (the id and other short values) never wrap.</param>
+    private static void List(string[] headers, IEnumerable<string[]> rows, int unwrapped = 1)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn(headers[0]).NoWrap());
-        foreach (var header in headers.Skip(1)) table.AddColumn(header);
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var (header, i) in headers.Select((h, i) => (h, i))) table.AddColumn(i < unwrapped ? new TableColumn(header).NoWrap() : new TableColumn(header));
         foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
         AnsiConsole.Write(table);
     }

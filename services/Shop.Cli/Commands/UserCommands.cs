@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Shop.Users.V1;
-using Spectre.Console;
 
 namespace Shop.Cli.Commands;
 
@@ -32,8 +31,8 @@ internal static class UserCommands
             TokenStore.Save(reply.AccessToken);
             return new CommandResult(reply, () =>
             {
-                AnsiConsole.WriteLine($"Logged in as {reply.User.Email}, token valid until {reply.ExpiresAt.ToDateTime():u}; user id:");
-                AnsiConsole.WriteLine(reply.User.UserId);
+                Console.Out.WriteLine($"Logged in as {reply.User.Email} until {reply.ExpiresAt.ToDateTime():u}, as user");
+                Console.Out.WriteLine(reply.User.UserId);
             });
         });
 
