@@ -57,7 +57,8 @@ internal static class DemoCommand
         {
             var request = new PlaceOrderRequest { UserId = user.UserId };
             request.Items.Add(new PlaceOrderItem { ProductId = product.ProductId, Quantity = 2 });
-            var o = (await mesh.Orders.PlaceOrderAsync(request, cancellationToken: ct)).Order;
+            var o = (await WhileUnavailableAsync(mesh, "PlaceOrder to reach users", () => mesh.Orders.PlaceOrderAsync(request, cancellationToken: ct),
+                e => e.Status.Detail.StartsWith("User service unavailable", StringComparison.Ordinal), ct)).Order;
             return (o, Expect(MoneyText.Format(o.Total) == "199.98 EUR" && o.Status == OrderStatus.Pending, $"total {MoneyText.Format(o.Total)}, {o.Status}"));
         });
         await steps.RunAsync("pay 199.98", async () =>
@@ -128,13 +129,22 @@ internal static class DemoCommand
     /// 2 s, which a loaded machine can miss (and after an outage its circuit breaker needs its break first).
     /// </summary>
     private static Task<ListUserOrdersResponse> UserOrdersAsync(MeshConnection mesh, User user, CancellationToken ct) =>
-        MeshReadiness.UntilAsync(mesh, "ListUserOrders to answer", async () =>
+        WhileUnavailableAsync(mesh, "ListUserOrders to answer",
+            () => mesh.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = user.UserId }, cancellationToken: ct), _ => true, ct);
+
+    /// <summary>
+    /// A call asked again, while the mesh is up, as long as it answers UNAVAILABLE in a way that
+    /// <paramref name="changedNothing"/> recognises (a read; PlaceOrder refused before anything was written).
+    /// </summary>
+    private static Task<T> WhileUnavailableAsync<T>(MeshConnection mesh, string what, Func<AsyncUnaryCall<T>> call,
+        Func<RpcException, bool> changedNothing, CancellationToken ct) where T : class =>
+        MeshReadiness.UntilAsync(mesh, what, async () =>
         {
             try
             {
-                return await mesh.Users.ListUserOrdersAsync(new ListUserOrdersRequest { UserId = user.UserId }, cancellationToken: ct);
+                return await call();
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && changedNothing(e))
             {
                 return null;
             }
