@@ -1,6 +1,12 @@
 // The mesh as processes for Run, Demo and Bench, built from the one MeshTopology (build/Shop.Build).
 
 /// <summary>
+/// How long Run and Demo wait at most for the mesh to be ready. Each wait ends as soon as it is (listening,
+/// SERVING) or a service exits, so the ceiling only catches a hang: a slow machine makes it slower, not red.
+/// </summary>
+var readinessCeiling = TimeSpan.FromMinutes(5);
+
+/// <summary>
 /// The services as processes on the port base (5101-5103 by default), wired to each other and to PostgreSQL,
 /// their output on the console. Quiet: errors only (the demo's outage is expected, its warnings would bury the tables).
 /// </summary>
@@ -19,7 +25,7 @@ MeshProcesses StartMesh(bool quiet = false)
     });
     try
     {
-        mesh.WaitUntilListeningAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        mesh.WaitUntilListeningAsync(readinessCeiling).GetAwaiter().GetResult();
     }
     catch
     {
@@ -56,6 +62,8 @@ void ShopCli(MeshProcesses mesh, string arguments)
         Arguments = $"\"{cli}\" {arguments}",
         EnvironmentVariables = new Dictionary<string, string>
         {
+            // The demo's login is kept in .shop/demo, not in place of the user's own.
+            ["XDG_CONFIG_HOME"] = root.Combine(".shop/demo").FullPath,
             ["SHOP_USERS_URL"] = mesh.Address(MeshTopology.Users).AbsoluteUri,
             ["SHOP_ORDERS_URL"] = mesh.Address(MeshTopology.Orders).AbsoluteUri,
             ["SHOP_NOTIFICATIONS_URL"] = mesh.Address(MeshTopology.Notifications).AbsoluteUri,
@@ -66,14 +74,15 @@ void ShopCli(MeshProcesses mesh, string arguments)
 /// <summary>The seed scenario through the client, with an orders outage in the middle.</summary>
 void Demo(MeshProcesses mesh)
 {
-    ShopCli(mesh, "health --wait 30");
+    var ready = $"health --wait {readinessCeiling.TotalSeconds:0}";
+    ShopCli(mesh, ready);
     ShopCli(mesh, "demo --phase flow");
     Information("Stopping the orders service...");
     mesh.Kill(MeshTopology.Orders);
     ShopCli(mesh, "demo --phase outage");
     Information("Restarting the orders service...");
-    mesh.Start(MeshTopology.Orders).WaitUntilListeningAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
-    ShopCli(mesh, "health --wait 30");
+    mesh.Start(MeshTopology.Orders).WaitUntilListeningAsync(readinessCeiling).GetAwaiter().GetResult();
+    ShopCli(mesh, ready);
     ShopCli(mesh, "demo --phase recovery");
 }
 

@@ -1,6 +1,6 @@
-using Grpc.Core;
-using Grpc.Health.V1;
-using Grpc.Net.Client;
+using System.Reflection;
+using Shop.Build;
+using Shop.Build.Mesh;
 using Shop.Testing;
 using NotificationsProgram = Shop.Notifications.Program;
 using OrdersProgram = Shop.Orders.Program;
@@ -9,55 +9,66 @@ using UsersProgram = Shop.Users.Program;
 namespace Shop.Cli.Tests;
 
 /// <summary>
-/// The three services as processes on free loopback ports, on their own databases of the real PostgreSQL,
-/// as ./build.sh --target=Run starts them: what the client reaches over the network like any user's.
+/// The services of the topology as processes on free loopback ports, on their own databases of the real
+/// PostgreSQL, as ./build.sh --target=Run starts them: what the client reaches over the network like anyone's.
 /// </summary>
 public sealed class CliMesh : IAsyncDisposable
 {
     /// <summary>The account the users service makes an admin (Auth:Admins); the tests register it first.</summary>
     public const string AdminEmail = "cli-admin@example.com";
 
-    private readonly TestDatabase[] databases;
-    private readonly List<ServiceProcess> processes = [];
-
-    private CliMesh(TestDatabase[] databases, int[] ports)
+    private static readonly Dictionary<MeshService, Assembly> Migrations = new()
     {
+        [MeshTopology.Users] = typeof(UsersProgram).Assembly,
+        [MeshTopology.Orders] = typeof(OrdersProgram).Assembly,
+        [MeshTopology.Notifications] = typeof(NotificationsProgram).Assembly,
+    };
+
+    private static readonly Dictionary<string, string?> UsersSettings = new()
+    {
+        ["Auth:PasswordHashIterations"] = "1000",
+        ["Auth:Admins:0"] = AdminEmail,
+    };
+
+    private readonly MeshProcesses processes;
+    private readonly IReadOnlyCollection<TestDatabase> databases;
+
+    private CliMesh(MeshProcesses processes, IReadOnlyCollection<TestDatabase> databases)
+    {
+        this.processes = processes;
         this.databases = databases;
-        Users = new Uri($"http://127.0.0.1:{ports[0]}");
-        Orders = new Uri($"http://127.0.0.1:{ports[1]}");
-        Notifications = new Uri($"http://127.0.0.1:{ports[2]}");
     }
 
-    public Uri Users { get; }
+    public Uri Users => processes.Address(MeshTopology.Users);
 
-    public Uri Orders { get; }
+    public Uri Orders => processes.Address(MeshTopology.Orders);
 
-    public Uri Notifications { get; }
+    public Uri Notifications => processes.Address(MeshTopology.Notifications);
 
     public static async Task<CliMesh> StartAsync()
     {
-        var databases = await Task.WhenAll(
-            TestDatabase.CreateAsync("shop_users", typeof(UsersProgram).Assembly),
-            TestDatabase.CreateAsync("shop_orders", typeof(OrdersProgram).Assembly),
-            TestDatabase.CreateAsync("shop_notifications", typeof(NotificationsProgram).Assembly));
-        var mesh = new CliMesh(databases, ServiceProcess.FreePorts(3));
+        var created = await Task.WhenAll(MeshTopology.Services.Select(s => TestDatabase.CreateAsync(s.Database, Migrations[s])));
+        var databases = MeshTopology.Services.Zip(created).ToDictionary(p => p.First, p => p.Second);
+        var ports = MeshTopology.Services.Zip(LoopbackPorts.Free(MeshTopology.Services.Count)).ToDictionary(p => p.First, p => p.Second);
+        var mesh = new CliMesh(MeshProcesses.Start(new MeshOptions
+        {
+            Root = RepositoryRoot.Folder,
+            Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name,
+            Port = service => ports[service],
+            ConnectionString = service => databases[service].ConnectionString,
+            Environment = new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+            Settings = service => service == MeshTopology.Users ? UsersSettings : new Dictionary<string, string?>(),
+            LogDirectory = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "cli-logs")).FullName,
+            LogSuffix = $"-{Environment.ProcessId}",
+        }), created);
         try
         {
-            mesh.Start("Shop.Users", mesh.Users, new()
-            {
-                ["ConnectionStrings__Users"] = databases[0].ConnectionString,
-                ["Services__Orders"] = mesh.Orders.AbsoluteUri,
-                ["Auth__PasswordHashIterations"] = "1000",
-                ["Auth__Admins__0"] = AdminEmail,
-            });
-            mesh.Start("Shop.Orders", mesh.Orders, new()
-            {
-                ["ConnectionStrings__Orders"] = databases[1].ConnectionString,
-                ["Services__Users"] = mesh.Users.AbsoluteUri,
-                ["Services__Notifications"] = mesh.Notifications.AbsoluteUri,
-            });
-            mesh.Start("Shop.Notifications", mesh.Notifications, new() { ["ConnectionStrings__Notifications"] = databases[2].ConnectionString });
-            foreach (var process in mesh.processes) await WaitUntilServingAsync(process);
+            foreach (var service in MeshTopology.Services) await ProcessHealth.WaitUntilServingAsync(mesh.processes.Process(service));
             return mesh;
         }
         catch
@@ -69,36 +80,7 @@ public sealed class CliMesh : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in processes) process.Dispose();
+        processes.Dispose();
         foreach (var database in databases) await database.DisposeAsync();
-    }
-
-    private void Start(string project, Uri address, Dictionary<string, string> settings)
-    {
-        settings["ASPNETCORE_ENVIRONMENT"] = "Development";
-        settings["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        settings["Logging__LogLevel__Default"] = "Warning";
-        var logs = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "cli-logs")).FullName;
-        processes.Add(ServiceProcess.Start(project, ServiceProcess.BuiltDll("services", project), address.Port, settings,
-            Path.Combine(logs, $"{project}-{Environment.ProcessId}.log")));
-    }
-
-    private static async Task WaitUntilServingAsync(ServiceProcess process)
-    {
-        await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress(process.Address);
-        var health = new Health.HealthClient(channel);
-        var status = await Poll.UntilAsync(async () =>
-        {
-            try
-            {
-                return (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status;
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-            {
-                return HealthCheckResponse.Types.ServingStatus.Unknown;
-            }
-        }, s => s == HealthCheckResponse.Types.ServingStatus.Serving, TimeSpan.FromSeconds(60));
-        if (status != HealthCheckResponse.Types.ServingStatus.Serving) throw new ServiceProcessException($"{process.Name} did not report SERVING; see {process.LogFile}.");
     }
 }

@@ -49,7 +49,7 @@ public sealed class ExitCodeTests : CliTest
     {
         var (customer, _) = await NewCustomerAsync();
 
-        await AssertFailsAsync(customer, 7, "UNAVAILABLE", "orders", "list", "--orders", $"http://127.0.0.1:{ServiceProcess.FreePort()}");
+        await AssertFailsAsync(customer, 7, "UNAVAILABLE", "orders", "list", "--orders", $"http://127.0.0.1:{Shop.Build.Mesh.LoopbackPorts.Free()}");
     }
 
     [TestMethod]

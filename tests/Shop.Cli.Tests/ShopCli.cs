@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf;
-using Shop.Testing;
+using Shop.Build;
 
 namespace Shop.Cli.Tests;
 

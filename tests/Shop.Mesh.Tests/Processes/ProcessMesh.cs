@@ -1,6 +1,4 @@
 using System.Reflection;
-using Grpc.Core;
-using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Shop.Build;
 using Shop.Build.Mesh;
@@ -112,30 +110,5 @@ public sealed class ProcessMesh : IAsyncDisposable
         foreach (var database in databases.Values) await database.DisposeAsync();
     }
 
-    private async Task WaitUntilServingAsync(MeshService service)
-    {
-        var process = processes.Process(service);
-        await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress(process.Address);
-        var health = new Health.HealthClient(channel);
-        var bound = TimeSpan.FromSeconds(30);
-        var deadline = DateTime.UtcNow + bound;
-        var status = await Poll.UntilAsync(() => StatusAsync(health, deadline), s => s == HealthCheckResponse.Types.ServingStatus.Serving, bound);
-        if (status != HealthCheckResponse.Types.ServingStatus.Serving) throw new ServiceProcessException($"{service} did not report SERVING; see {process.LogFile}.");
-    }
-
-    // Listening is not yet answering: a check may be refused or go unanswered while the service starts,
-    // and each is bounded so that one lost call cannot outlast the wait for SERVING.
-    private static async Task<HealthCheckResponse.Types.ServingStatus?> StatusAsync(Health.HealthClient health, DateTime waitUntil)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        try
-        {
-            return (await health.CheckAsync(new HealthCheckRequest(), deadline: deadline < waitUntil ? deadline : waitUntil)).Status;
-        }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            return null;
-        }
-    }
+    private Task WaitUntilServingAsync(MeshService service) => ProcessHealth.WaitUntilServingAsync(processes.Process(service));
 }
