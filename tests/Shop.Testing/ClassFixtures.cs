@@ -13,6 +13,15 @@ public static class ClassFixtures<TFixture> where TFixture : IAsyncDisposable
     public static Task<TFixture> ForAsync(Type testClass, Func<Task<TFixture>> create) =>
         Fixtures.GetOrAdd(testClass, _ => new Lazy<Task<TFixture>>(create)).Value;
 
+    /// <summary>Disposes one class's fixture only: a class's cleanup must not reach the fixtures of classes still running.</summary>
+    public static async Task DisposeAsync(Type testClass)
+    {
+        if (Fixtures.TryRemove(testClass, out var fixture) && fixture.IsValueCreated)
+        {
+            await (await fixture.Value).DisposeAsync();
+        }
+    }
+
     public static async Task DisposeAllAsync()
     {
         foreach (var fixture in Fixtures.Values.Where(f => f.IsValueCreated))

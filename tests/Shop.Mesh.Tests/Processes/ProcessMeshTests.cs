@@ -25,7 +25,7 @@ public sealed class ProcessMeshTests
     public async Task StartMesh() => mesh = await ClassFixtures<ProcessMesh>.ForAsync(GetType(), ProcessMesh.StartAsync);
 
     [ClassCleanup]
-    public static Task StopMesh() => ClassFixtures<ProcessMesh>.DisposeAllAsync();
+    public static Task StopMesh() => ClassFixtures<ProcessMesh>.DisposeAsync(typeof(ProcessMeshTests));
 
     [TestMethod]
     public async Task ListUserOrders_is_unavailable_within_the_deadline_while_orders_is_stopped_and_recovers_after_restart()

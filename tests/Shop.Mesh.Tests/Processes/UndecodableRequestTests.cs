@@ -20,7 +20,7 @@ public sealed class UndecodableRequestTests
     public async Task StartMesh() => mesh = await ClassFixtures<ProcessMesh>.ForAsync(GetType(), ProcessMesh.StartAsync);
 
     [ClassCleanup]
-    public static Task StopMesh() => ClassFixtures<ProcessMesh>.DisposeAllAsync();
+    public static Task StopMesh() => ClassFixtures<ProcessMesh>.DisposeAsync(typeof(UndecodableRequestTests));
 
     // Field 1 is a string in each request below.
     public static IEnumerable<object[]> Bodies =>
