@@ -1,5 +1,7 @@
+using Grpc.Core;
 using Shop.Contracts.Pact.Provider;
 using Shop.Testing;
+using Shop.Testing.Auth;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Shop.Contracts.Testing;
@@ -16,19 +18,27 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
     private readonly ServiceDescriptor[] services;
 
     /// <param name="participant">The provider's name in the pact files, see <see cref="Participants"/>.</param>
+    /// <param name="provider">The provider's service name in the mesh (<c>users</c>...), the audience of its consumers' service tokens.</param>
+    /// <param name="consumer">The service whose calls the pacts hold, whose credentials the verification sends.</param>
     /// <param name="services">The descriptors messages are read with unless a verifier is given others.</param>
-    protected ProviderHost(string participant, ProviderSetup setup, params ServiceDescriptor[] services)
+    protected ProviderHost(string participant, string provider, string consumer, ProviderSetup setup, params ServiceDescriptor[] services)
     {
         this.participant = participant;
         this.services = services;
         Database = setup.Database;
         Host = setup.Host;
         Change = setup.Change;
+        // The consumer's own service token, and an admin's access token for calls made for an end user
+        // (the pacts name users the states make, for whom no one has logged in).
+        ConsumerChannel = new CredentialedChannel(Host.Channel, TestTokens.Admin(), TestTokens.Service(consumer, provider));
     }
 
     public TestDatabase Database { get; }
 
     public GrpcServiceHost<TProgram> Host { get; }
+
+    /// <summary>The host, called with the credentials its consumer sends.</summary>
+    public ChannelBase ConsumerChannel { get; }
 
     /// <summary>Deliberate changes to the host's answers, for the self-tests; none unless applied.</summary>
     public ProviderChange Change { get; }
@@ -60,7 +70,7 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
     /// </summary>
     public GrpcPactVerifier Verifier(params ServiceDescriptor[] others) =>
         new GrpcPactVerifier(participant)
-            .WithProviderChannel(Host.Channel)
+            .WithProviderChannel(ConsumerChannel)
             .WithServices(others.Length > 0 ? others : services)
             .WithProviderStates(SetUpAsync, TearDownAsync)
             .WithProviderStateValues(StateValuesAsync)

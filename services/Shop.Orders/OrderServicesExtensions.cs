@@ -5,6 +5,7 @@ using Shop.Orders.Orders;
 using Shop.Orders.Outbox;
 using Shop.Orders.Users;
 using Shop.ServiceDefaults;
+using Shop.ServiceDefaults.Auth;
 using Shop.Users.V1;
 
 namespace Shop.Orders;
@@ -30,7 +31,9 @@ internal static class OrderServicesExtensions
             .AddGrpcClient<UserService.UserServiceClient>((services, client) =>
                 client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), UserDirectoryOptions.AddressKey, "users", 5101))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
-            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true);
+            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
+            // Users sees orders' service token and the token of the user placing the order.
+            .AddMeshCredentials("users", forwardUser: true);
         builder.Services.AddScoped<UserDirectory>();
     }
 
@@ -47,7 +50,9 @@ internal static class OrderServicesExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<NotificationPublisherOptions>().Bind(builder.Configuration.GetSection(NotificationPublisherOptions.Section));
         builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>((services, client) =>
-            client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), NotificationPublisherOptions.AddressKey, "notifications", 5103));
+            client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), NotificationPublisherOptions.AddressKey, "notifications", 5103))
+            // Deliveries run in the background, for no end user: orders' own token is the credential.
+            .AddMeshCredentials("notifications", forwardUser: false);
         builder.Services.AddSingleton<NotificationPublisher>();
         // Always registered: whether it runs (Outbox:Enabled) is read from the final configuration, which
         // a test host may still change after this point.

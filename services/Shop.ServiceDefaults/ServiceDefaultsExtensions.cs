@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Data;
 using Shop.ServiceDefaults.Grpc;
 using Shop.ServiceDefaults.Telemetry;
@@ -11,8 +12,11 @@ namespace Shop.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// gRPC with error mapping, the requests' declared rules checked, reflection, health and telemetry, plus the service's PostgreSQL database
-    /// (connection string <c>ConnectionStrings:{database}</c>), migrated by the scripts embedded in <paramref name="migrations"/>.
+    /// gRPC with error mapping, the requests' declared rules checked, authentication and access policies,
+    /// reflection, health and telemetry, plus the service's PostgreSQL database (connection string
+    /// <c>ConnectionStrings:{database}</c>), migrated by the scripts embedded in <paramref name="migrations"/>.
+    /// <paramref name="database"/> also names the service in the mesh (lower-cased: the audience of the
+    /// service tokens it accepts).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string database, System.Reflection.Assembly migrations)
     {
@@ -27,6 +31,7 @@ public static class ServiceDefaultsExtensions
         UseDecodingBinder(builder.Services);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddMeshAuthentication(database.ToLowerInvariant());
         builder.AddPostgres(database, migrations);
         builder.AddTelemetry(builder.Environment.ApplicationName);
         return builder;
@@ -40,12 +45,17 @@ public static class ServiceDefaultsExtensions
         services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(DecodingServiceMethodProvider<>));
     }
 
-    /// <summary>Migrates the database, then maps health and reflection next to the service's own endpoints; request rules are compiled at start.</summary>
+    /// <summary>
+    /// Loads the token keys (a service without the keys it needs stops here), migrates the database, then
+    /// maps health and reflection, open to anyone, next to the service's own endpoints; request rules are compiled at start.
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<TokenKeys>();
+        _ = app.Services.GetService<TokenSigner>();
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         RulesPreparation.PrepareOnStart(app);
         return app;
     }

@@ -10,6 +10,7 @@ using Shop.Orders.V1;
 using Shop.ServiceDefaults;
 using Shop.Users.Auth;
 using Shop.Users.Data;
+using Shop.ServiceDefaults.Auth;
 using Shop.Users.Orders;
 
 namespace Shop.Users;
@@ -19,10 +20,10 @@ internal static class UserServicesExtensions
     public static void AddUserServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<UserRepository>();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
-        builder.Services.AddSingleton<SigningKeySource>();
+        builder.Services.AddTokenSigning();
         builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         builder.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthOptions>>(
             (hasher, auth) => hasher.IterationCount = auth.Value.PasswordHashIterations);
@@ -60,7 +61,9 @@ internal static class UserServicesExtensions
             .ConfigureChannel((services, channel) =>
                 channel.ServiceConfig = RetryListOrders(services.GetRequiredService<IOptions<OrderHistoryOptions>>().Value.MaxAttempts))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
-            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true);
+            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
+            // Orders sees users' service token and the end user's, whose orders it may then list.
+            .AddMeshCredentials("orders", forwardUser: true);
         // The breaker opening is what it is for during an orders outage: one warning line (OnOpened below), not
         // Polly's own event at error level with the last failure's stack trace.
         builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>

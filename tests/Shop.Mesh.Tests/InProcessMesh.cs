@@ -59,8 +59,9 @@ public sealed class InProcessMesh : IAsyncDisposable
             MeshTopology.Settings(service, database.ConnectionString, callee => MeshRouter.Address(callee.Name), more);
         var users = new GrpcServiceHost<UsersProgram>(Settings(MeshTopology.Users, databases[0], new()
         {
-            ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Auth:PasswordHashIterations"] = "1000",
+            // The access matrix logs in often, from the one address of the test server.
+            ["Auth:LoginAttemptsPerAddress"] = "1000",
             ["OrderHistory:BreakDuration"] = "00:00:01",
         }), router.Carry);
         var orders = new GrpcServiceHost<OrdersProgram>(Settings(MeshTopology.Orders, databases[1], new()

@@ -3,20 +3,24 @@ using Grpc.Net.Client;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
 using Shop.Testing;
+using Shop.Testing.Auth;
 using Shop.Users.V1;
 
 namespace Shop.Mesh.Tests;
 
-/// <summary>The seed scenario's calls, through the generated clients, against any three channels.</summary>
+/// <summary>
+/// The seed scenario's calls, through the generated clients, against any three channels: as an admin, except
+/// placing an order, which its customer does.
+/// </summary>
 public sealed class MeshCalls(GrpcChannel users, GrpcChannel orders, GrpcChannel notifications)
 {
-    public UserService.UserServiceClient Users { get; } = new(users);
+    public UserService.UserServiceClient Users { get; } = new(users.As(TestTokens.Admin()));
 
-    public ProductService.ProductServiceClient Products { get; } = new(orders);
+    public ProductService.ProductServiceClient Products { get; } = new(orders.As(TestTokens.Admin()));
 
-    public OrderService.OrderServiceClient Orders { get; } = new(orders);
+    public OrderService.OrderServiceClient Orders { get; } = new(orders.As(TestTokens.Admin()));
 
-    public NotificationService.NotificationServiceClient Notifications { get; } = new(notifications);
+    public NotificationService.NotificationServiceClient Notifications { get; } = new(notifications.As(TestTokens.Admin()));
 
     public async Task<string> CreateUserAsync(string email) =>
         (await Users.CreateUserAsync(new CreateUserRequest { Email = email, Name = "Ada Lovelace", Password = "correct horse" })).User.UserId;
@@ -28,7 +32,7 @@ public sealed class MeshCalls(GrpcChannel users, GrpcChannel orders, GrpcChannel
     {
         var request = new PlaceOrderRequest { UserId = userId };
         request.Items.Add(new PlaceOrderItem { ProductId = product.ProductId, Quantity = quantity });
-        return (await Orders.PlaceOrderAsync(request)).Order;
+        return (await new OrderService.OrderServiceClient(orders.As(TestTokens.User(Guid.Parse(userId)))).PlaceOrderAsync(request)).Order;
     }
 
     public async Task<Order> PayAsync(Order order) =>

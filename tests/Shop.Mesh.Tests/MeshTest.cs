@@ -26,7 +26,11 @@ public abstract class MeshTest
 public static class AssemblyHooks
 {
     [AssemblyCleanup]
-    public static Task DisposeHosts() => ClassFixtures<InProcessMesh>.DisposeAllAsync();
+    public static async Task DisposeHosts()
+    {
+        await ClassFixtures<InProcessMesh>.DisposeAllAsync();
+        await ClassFixtures<Access.ClockedOrders>.DisposeAllAsync();
+    }
 
     /// <summary>A server error fails the test that caused it: see <see cref="ServerLog"/>.</summary>
     [GlobalTestInitialize]

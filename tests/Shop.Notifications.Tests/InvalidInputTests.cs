@@ -42,7 +42,7 @@ public sealed class InvalidInputTests : NotificationsTest
     public async Task A_request_without_an_event_is_invalid_argument()
     {
         var error = await FailsWith(StatusCode.InvalidArgument, async () =>
-            await Notifications.DeliverOrderEventAsync(new DeliverOrderEventRequest()));
+            await FromOrders.DeliverOrderEventAsync(new DeliverOrderEventRequest()));
 
         StringAssert.StartsWith(error.Status.Detail, "event:");
         Assert.AreEqual(0, await StoredRowsAsync());

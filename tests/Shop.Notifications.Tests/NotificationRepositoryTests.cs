@@ -72,11 +72,21 @@ public sealed class NotificationRepositoryTests : NotificationsTest
     {
         var (stored, _) = await repository.InsertOnceAsync(New(), default);
 
-        var read = await repository.MarkReadAsync(stored.Id, default);
-        var readAgain = await repository.MarkReadAsync(stored.Id, default);
+        var read = await repository.MarkReadAsync(stored.Id, null, default);
+        var readAgain = await repository.MarkReadAsync(stored.Id, null, default);
 
         Assert.IsNotNull(read?.ReadAt);
         Assert.AreEqual(read, readAgain);
-        Assert.IsNull(await repository.MarkReadAsync(Guid.NewGuid(), default));
+        Assert.IsNull(await repository.MarkReadAsync(Guid.NewGuid(), null, default));
+    }
+
+    [TestMethod]
+    public async Task MarkRead_for_an_owner_leaves_other_users_notifications_unread()
+    {
+        var (stored, _) = await repository.InsertOnceAsync(New(), default);
+
+        Assert.IsNull(await repository.MarkReadAsync(stored.Id, Guid.NewGuid(), default));
+        Assert.IsNull((await repository.ListForUserAsync(stored.UserId, 0, 10, default)).Single().ReadAt);
+        Assert.IsNotNull((await repository.MarkReadAsync(stored.Id, stored.UserId, default))?.ReadAt);
     }
 }

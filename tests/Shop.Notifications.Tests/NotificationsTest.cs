@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Npgsql;
 using Shop.Notifications.V1;
 using Shop.Testing;
+using Shop.Testing.Auth;
 
 [assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
 
@@ -13,7 +14,12 @@ public abstract class NotificationsTest
 {
     protected NotificationsFixture Fixture { get; private set; } = null!;
 
-    protected NotificationService.NotificationServiceClient Notifications => new(Fixture.Host.Channel);
+    /// <summary>NotificationService as an admin, who may read and mark anyone's notifications.</summary>
+    protected NotificationService.NotificationServiceClient Notifications => new(Fixture.Host.Channel.As(TestTokens.Admin()));
+
+    /// <summary>NotificationService as the orders service, the only caller of DeliverOrderEvent.</summary>
+    protected NotificationService.NotificationServiceClient FromOrders =>
+        new(Fixture.Host.Channel.With(null, TestTokens.Service("orders", "notifications")));
 
     [TestInitialize]
     public async Task StartFromEmptyDatabase()
@@ -33,7 +39,7 @@ public abstract class NotificationsTest
         };
 
     protected async Task<DeliverOrderEventResponse> DeliverAsync(OrderEvent orderEvent) =>
-        await Notifications.DeliverOrderEventAsync(new DeliverOrderEventRequest { Event = orderEvent });
+        await FromOrders.DeliverOrderEventAsync(new DeliverOrderEventRequest { Event = orderEvent });
 
     /// <summary>Rows in the table, read past the service, so tests see what was really written.</summary>
     protected async Task<long> StoredRowsAsync(string? eventId = null)

@@ -40,7 +40,7 @@ public sealed class BadInputTests : OrdersTest
             case "expected price with three decimals": item.ExpectedUnitPrice = new Money { CurrencyCode = "EUR", Units = 99, Nanos = 990_500_000 }; break;
         }
 
-        var error = await FailsWith(StatusCode.InvalidArgument, async () => await Orders.PlaceOrderAsync(request));
+        var error = await FailsWith(StatusCode.InvalidArgument, async () => await OrdersAs(request.UserId).PlaceOrderAsync(request));
         StringAssert.StartsWith(error.Status.Detail, field);
         Assert.AreEqual(NothingWritten, await OrderRowCountsAsync());
     }
@@ -55,7 +55,7 @@ public sealed class BadInputTests : OrdersTest
         request.Items.Add(new PlaceOrderItem { ProductId = teapot.ProductId, Quantity = 1 });
         request.Items.Add(new PlaceOrderItem { ProductId = missing, Quantity = 1 });
 
-        var error = await FailsWith(StatusCode.FailedPrecondition, async () => await Orders.PlaceOrderAsync(request));
+        var error = await FailsWith(StatusCode.FailedPrecondition, async () => await OrdersAs(request.UserId).PlaceOrderAsync(request));
         StringAssert.StartsWith(error.Status.Detail, "items[1].product_id:");
         StringAssert.Contains(error.Status.Detail, missing);
         Assert.AreEqual(NothingWritten, await OrderRowCountsAsync());
@@ -69,7 +69,7 @@ public sealed class BadInputTests : OrdersTest
         var request = new PlaceOrderRequest { UserId = stranger };
         request.Items.Add(new PlaceOrderItem { ProductId = teapot.ProductId, Quantity = 1 });
 
-        var error = await FailsWith(StatusCode.FailedPrecondition, async () => await Orders.PlaceOrderAsync(request));
+        var error = await FailsWith(StatusCode.FailedPrecondition, async () => await OrdersAs(request.UserId).PlaceOrderAsync(request));
         StringAssert.Contains(error.Status.Detail, stranger);
         Assert.AreEqual(NothingWritten, await OrderRowCountsAsync());
     }

@@ -131,12 +131,12 @@ public sealed class OrderWorkflowTests : OrdersTest
         var request = new PlaceOrderRequest { UserId = userId };
         request.Items.Add(new PlaceOrderItem { ProductId = teapot.ProductId, Quantity = 1, ExpectedUnitPrice = Eur("89.99") });
 
-        var error = await FailsWith(StatusCode.FailedPrecondition, async () => await Orders.PlaceOrderAsync(request));
+        var error = await FailsWith(StatusCode.FailedPrecondition, async () => await OrdersAs(request.UserId).PlaceOrderAsync(request));
         StringAssert.StartsWith(error.Status.Detail, "items[0].expected_unit_price:");
         Assert.AreEqual("orders=0 order_items=0 payments=0 order_events=0", await OrderRowCountsAsync());
 
         request.Items[0].ExpectedUnitPrice = Eur("99.99");
-        Assert.AreEqual(Eur("99.99"), (await Orders.PlaceOrderAsync(request)).Order.Total);
+        Assert.AreEqual(Eur("99.99"), (await OrdersAs(request.UserId).PlaceOrderAsync(request)).Order.Total);
     }
 
     [TestMethod]

@@ -41,7 +41,6 @@ public sealed class OrdersFixture : IAsyncDisposable
         var usersHost = new GrpcServiceHost<UsersProgram>(MeshTopology.Settings(MeshTopology.Users, usersDatabase.ConnectionString, Unused,
             new Dictionary<string, string?>
             {
-                ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
                 ["Auth:PasswordHashIterations"] = "1000",
             }));
         _ = usersHost.Server;

@@ -3,6 +3,7 @@ using Npgsql;
 using Shop.Common.V1;
 using Shop.Orders.V1;
 using Shop.Testing;
+using Shop.Testing.Auth;
 using Shop.Users.V1;
 
 [assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
@@ -14,11 +15,17 @@ public abstract class OrdersTest
 {
     protected OrdersFixture Fixture { get; private set; } = null!;
 
-    protected ProductService.ProductServiceClient Products => new(Fixture.Host.Channel);
+    /// <summary>The catalogue as an admin, who may change it.</summary>
+    protected ProductService.ProductServiceClient Products => new(Fixture.Host.Channel.As(TestTokens.Admin()));
 
-    protected OrderService.OrderServiceClient Orders => new(Fixture.Host.Channel);
+    /// <summary>OrderService as an admin, who may act on any order (but place none for others: see <see cref="OrdersAs"/>).</summary>
+    protected OrderService.OrderServiceClient Orders => new(Fixture.Host.Channel.As(TestTokens.Admin()));
 
-    protected UserService.UserServiceClient Users => new(Fixture.UsersHost!.Channel);
+    protected UserService.UserServiceClient Users => new(Fixture.UsersHost!.Channel.As(TestTokens.Admin()));
+
+    /// <summary>OrderService as the customer <paramref name="userId"/> (a customer the request does not name, if it is no id).</summary>
+    protected OrderService.OrderServiceClient OrdersAs(string userId) =>
+        new(Fixture.Host.Channel.As(TestTokens.User(Guid.TryParse(userId, out var id) ? id : Guid.NewGuid())));
 
     /// <summary>How the class's fixture is made; by default with an in-process users service.</summary>
     protected virtual Task<OrdersFixture> CreateFixtureAsync() => OrdersFixture.CreateAsync();
@@ -40,7 +47,7 @@ public abstract class OrdersTest
     {
         var request = new PlaceOrderRequest { UserId = userId };
         request.Items.AddRange(items.Select(i => new PlaceOrderItem { ProductId = i.Product.ProductId, Quantity = i.Quantity }));
-        return (await Orders.PlaceOrderAsync(request)).Order;
+        return (await OrdersAs(userId).PlaceOrderAsync(request)).Order;
     }
 
     protected async Task<PayOrderResponse> PayAsync(Order order, string? idempotencyKey = null, Money? amount = null) =>

@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Shop.Testing.Auth;
 
 namespace Shop.Testing;
 
 /// <summary>
 /// One real service hosted in the test process (its own Program, configuration and DI), reached
 /// through a <see cref="GrpcChannel"/> over the test server's handler, as production clients reach it.
+/// It holds the mesh's test keys (<see cref="TestKeys"/>) unless <c>settings</c> say otherwise, so that
+/// <see cref="TestTokens"/> act as any user or service against it.
 /// </summary>
 /// <typeparam name="TEntryPoint">The service's <c>Program</c>.</typeparam>
 public sealed class GrpcServiceHost<TEntryPoint>(
@@ -33,13 +36,16 @@ public sealed class GrpcServiceHost<TEntryPoint>(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(TestKeys.Settings(Service)).AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Log));
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);
         }
     }
+
+    /// <summary>The service's name in the mesh, from its namespace: Shop.Users → users.</summary>
+    private static string Service => typeof(TEntryPoint).Namespace!.Split('.')[^1].ToLowerInvariant();
 
     public override async ValueTask DisposeAsync()
     {

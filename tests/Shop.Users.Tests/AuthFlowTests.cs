@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Grpc.Core;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using Shop.Testing.Auth;
 using Shop.Users.V1;
 
 namespace Shop.Users.Tests;
@@ -51,7 +49,7 @@ public sealed class AuthFlowTests : UsersTest
     public async Task Expired_token_is_unauthenticated()
     {
         var user = await CreateUserAsync();
-        var expired = Token(user.UserId, UsersFixture.SigningKey, DateTime.UtcNow.AddMinutes(-1));
+        var expired = TestTokens.User(Guid.Parse(user.UserId), now: DateTimeOffset.UtcNow.AddMinutes(-61), lifetime: TimeSpan.FromHours(1));
 
         var error = await FailsWith(StatusCode.Unauthenticated, async () => await Auth.GetProfileAsync(new GetProfileRequest(), Bearer(expired)));
         StringAssert.Contains(error.Status.Detail, "expired");
@@ -66,9 +64,9 @@ public sealed class AuthFlowTests : UsersTest
 
         // The payload swapped for one naming another user, the signature kept.
         var parts = login.AccessToken.Split('.');
-        var forgedPayload = Token(other.UserId, UsersFixture.SigningKey, DateTime.UtcNow.AddHours(1)).Split('.')[1];
+        var forgedPayload = TestTokens.User(Guid.Parse(other.UserId)).Split('.')[1];
         var tampered = $"{parts[0]}.{forgedPayload}.{parts[2]}";
-        var foreignKey = Token(user.UserId, Enumerable.Repeat((byte)7, 32).ToArray(), DateTime.UtcNow.AddHours(1));
+        var foreignKey = TestTokens.User(Guid.Parse(user.UserId), key: TestKeys.Foreign);
 
         foreach (var token in new[] { tampered, foreignKey, "not-a-jwt" })
         {
@@ -90,15 +88,4 @@ public sealed class AuthFlowTests : UsersTest
     }
 
     private static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
-
-    private static string Token(string userId, byte[] key, DateTime expires) => new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "shop-users",
-        Audience = "shop-mesh",
-        Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId)]),
-        IssuedAt = expires.AddHours(-1),
-        NotBefore = expires.AddHours(-1),
-        Expires = expires,
-        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
-    });
 }

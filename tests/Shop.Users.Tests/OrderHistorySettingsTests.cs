@@ -30,7 +30,6 @@ public sealed class OrderHistorySettingsTests
         await using var host = new GrpcServiceHost<UsersProgram>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Users"] = database.ConnectionString,
-            ["Auth:SigningKey"] = Convert.ToBase64String(UsersFixture.SigningKey),
             ["Services:Orders"] = "http://127.0.0.1:9",
             [key] = value,
         });

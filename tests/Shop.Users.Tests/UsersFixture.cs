@@ -12,9 +12,6 @@ namespace Shop.Users.Tests;
 /// </summary>
 public sealed class UsersFixture : IAsyncDisposable
 {
-    /// <summary>The signing key the hosted service uses, so tests can forge expired or foreign tokens.</summary>
-    public static readonly byte[] SigningKey = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
-
     /// <summary>The name of users' orders client, for <see cref="InProcessGrpcClients.RouteGrpcClient"/>.</summary>
     private const string OrdersClient = OrderHistory.ClientName;
 
@@ -106,9 +103,11 @@ public sealed class UsersFixture : IAsyncDisposable
     {
         var settings = MeshTopology.Settings(MeshTopology.Users, database.ConnectionString, _ => ordersAddress, new Dictionary<string, string?>
         {
-            ["Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
             // Hashing stays real PBKDF2, with fewer rounds so tests stay fast.
             ["Auth:PasswordHashIterations"] = "1000",
+            // A class's tests share one host, and so its login limits: LoginThrottleTests tests them.
+            ["Auth:LoginAttemptsPerAccount"] = "1000",
+            ["Auth:LoginAttemptsPerAddress"] = "1000",
         });
         foreach (var (key, value) in extra) settings[key] = value;
         return settings;

@@ -1,5 +1,6 @@
 using Shop.Orders.V1;
 using Shop.Testing;
+using Shop.Testing.Auth;
 using Shop.Users.V1;
 
 [assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
@@ -11,13 +12,18 @@ public abstract class UsersTest
 {
     protected UsersFixture Fixture { get; private set; } = null!;
 
-    protected UserService.UserServiceClient Users => new(Fixture.Host.Channel);
+    /// <summary>UserService as an admin, who may call every RPC of it (tests of who may not call as others).</summary>
+    protected UserService.UserServiceClient Users => new(Fixture.Host.Channel.As(TestTokens.Admin()));
 
+    /// <summary>AuthService without credentials, as a client that has not logged in.</summary>
     protected AuthService.AuthServiceClient Auth => new(Fixture.Host.Channel);
 
-    protected ProductService.ProductServiceClient Products => new(Fixture.OrdersHost!.Channel);
+    protected ProductService.ProductServiceClient Products => new(Fixture.OrdersHost!.Channel.As(TestTokens.Admin()));
 
-    protected OrderService.OrderServiceClient Orders => new(Fixture.OrdersHost!.Channel);
+    protected OrderService.OrderServiceClient Orders => new(Fixture.OrdersHost!.Channel.As(TestTokens.Admin()));
+
+    /// <summary>OrderService as <paramref name="user"/>, as whom alone their orders can be placed.</summary>
+    protected OrderService.OrderServiceClient OrdersAs(User user) => new(Fixture.OrdersHost!.Channel.As(TestTokens.User(Guid.Parse(user.UserId))));
 
     /// <summary>How the class's fixture is made; by default with an in-process orders service.</summary>
     protected virtual Task<UsersFixture> CreateFixtureAsync() => UsersFixture.CreateAsync();
@@ -37,7 +43,7 @@ public abstract class UsersTest
 
     /// <summary>Places an order through the orders service's API, as any client would.</summary>
     protected async Task<Order> PlaceOrderAsync(User user, Product product, int quantity = 1) =>
-        (await Orders.PlaceOrderAsync(new PlaceOrderRequest
+        (await OrdersAs(user).PlaceOrderAsync(new PlaceOrderRequest
         {
             UserId = user.UserId,
             Items = { new PlaceOrderItem { ProductId = product.ProductId, Quantity = quantity } },

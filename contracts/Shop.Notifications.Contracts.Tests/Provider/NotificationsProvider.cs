@@ -11,7 +11,7 @@ namespace Shop.Notifications.Contracts.Tests.Provider;
 internal sealed class NotificationsProvider : ProviderHost<NotificationsProgram>
 {
     private NotificationsProvider(ProviderSetup setup)
-        : base(Participants.Notifications, setup, NotificationService.Descriptor)
+        : base(Participants.Notifications, "notifications", "orders", setup, NotificationService.Descriptor)
     {
     }
 

@@ -153,7 +153,7 @@ public sealed class NotificationsProviderChangeTests
     {
         try
         {
-            return await new Next.NotificationService.NotificationServiceClient(_provider.Host.Channel).DeliverOrderEventAsync(new Next.DeliverOrderEventRequest
+            return await new Next.NotificationService.NotificationServiceClient(_provider.ConsumerChannel).DeliverOrderEventAsync(new Next.DeliverOrderEventRequest
             {
                 Event = new Next.OrderEvent
                 {

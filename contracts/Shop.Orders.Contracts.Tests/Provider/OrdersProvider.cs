@@ -14,7 +14,7 @@ namespace Shop.Orders.Contracts.Tests.Provider;
 internal sealed class OrdersProvider : ProviderHost<OrdersProgram>
 {
     private OrdersProvider(ProviderSetup setup)
-        : base(Participants.Orders, setup, OrdersV1.OrderService.Descriptor, OrdersV1.ProductService.Descriptor)
+        : base(Participants.Orders, "orders", "users", setup, OrdersV1.OrderService.Descriptor, OrdersV1.ProductService.Descriptor)
     {
     }
 

@@ -332,7 +332,7 @@ public sealed class OrdersProviderChangeTests
                 ["total"] = "12.50",
                 ["createdAt"] = "2026-03-14T09:26:53Z",
             });
-            return await new Next.OrderService.OrderServiceClient(_provider.Host.Channel)
+            return await new Next.OrderService.OrderServiceClient(_provider.ConsumerChannel)
                 .ListOrdersAsync(new Next.ListOrdersRequest { UserId = userId, PageSize = 100 });
         }
         finally

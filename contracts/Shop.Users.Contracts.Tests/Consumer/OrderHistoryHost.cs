@@ -34,6 +34,8 @@ internal sealed class OrderHistoryHost : IAsyncDisposable
         // here, so the container must not validate them all up front as Development would.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Configuration.Sources.Clear();
+        // The client signs users' service token for orders with users' key.
+        builder.Configuration.AddInMemoryCollection(Shop.Testing.Auth.TestKeys.Settings("users"));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [OrderHistoryOptions.AddressKey] = ordersAddress.ToString(),

@@ -10,14 +10,13 @@ namespace Shop.Users.Contracts.Tests.Provider;
 internal sealed class UsersProvider : ProviderHost<UsersProgram>
 {
     private UsersProvider(ProviderSetup setup)
-        : base(Participants.Users, setup, UsersV1.UserService.Descriptor, UsersV1.AuthService.Descriptor)
+        : base(Participants.Users, "users", "orders", setup, UsersV1.UserService.Descriptor, UsersV1.AuthService.Descriptor)
     {
     }
 
     public static async Task<UsersProvider> CreateAsync() => new(await StartAsync("shop_users", connectionString => new()
     {
         ["ConnectionStrings:Users"] = connectionString,
-        ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         ["Auth:PasswordHashIterations"] = "1000",
         // The calls in the pacts never reach orders. Should one (a DeleteUser) try, nothing listens here,
         // whereas at the default address a developer's running mesh might answer.

@@ -80,7 +80,7 @@ public sealed class UsersProviderChangeTests
             return response;
         });
         await _provider.SetUpAsync("a user exists", new Dictionary<string, object?> { ["userId"] = "5e0d7a4c-1b2f-4c3d-9e8f-7a6b5c4d3e2f" });
-        var seen = await new Next.UserService.UserServiceClient(_provider.Host.Channel)
+        var seen = await new Next.UserService.UserServiceClient(_provider.ConsumerChannel)
             .GetUserAsync(new Next.GetUserRequest { UserId = "5e0d7a4c-1b2f-4c3d-9e8f-7a6b5c4d3e2f" });
         await _provider.Database.ResetAsync();
         Assert.AreEqual("Ann E.", seen.User.DisplayName, "the changed provider really sends the new field");

@@ -53,11 +53,12 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource)
     private const string MarkReadSql = $"""
         UPDATE notifications
         SET read_at = COALESCE(read_at, now())
-        WHERE id = @id
+        WHERE id = @id AND (@owner IS NULL OR user_id = @owner)
         RETURNING {Columns}
         """;
 
-    /// <returns>The notification, now read, or null when there is none with that id.</returns>
-    public Task<NotificationRecord?> MarkReadAsync(Guid id, CancellationToken ct) =>
-        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<NotificationRecord>(new CommandDefinition(MarkReadSql, new { id }, cancellationToken: ct)), ct);
+    /// <param name="owner">When set, only a notification of this user is marked.</param>
+    /// <returns>The notification, now read, or null when there is none with that id (and owner).</returns>
+    public Task<NotificationRecord?> MarkReadAsync(Guid id, Guid? owner, CancellationToken ct) =>
+        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<NotificationRecord>(new CommandDefinition(MarkReadSql, new { id, owner }, cancellationToken: ct)), ct);
 }

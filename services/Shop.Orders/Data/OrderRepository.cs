@@ -55,6 +55,10 @@ internal sealed class OrderRepository(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
+    /// <returns>The id of the user who placed the order, or null when there is no such order.</returns>
+    public Task<Guid?> OwnerAsync(Guid id, CancellationToken ct) => dataSource.RunAsync(connection =>
+        connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("SELECT user_id FROM orders WHERE id = @id", new { id }, cancellationToken: ct)), ct);
+
     public Task<OrderDetails?> FindAsync(Guid id, CancellationToken ct) => dataSource.RunAsync(async connection =>
     {
         var order = await connection.QuerySingleOrDefaultAsync<OrderRecord>(

@@ -1,16 +1,20 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Shop.Orders.Data;
 using Shop.Orders.V1;
+using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Orders.Grpc;
 
+/// <summary>The catalogue: anyone reads it, admins change it.</summary>
 internal sealed class ProductGrpcService(ProductRepository products) : ProductService.ProductServiceBase
 {
     /// <summary>Bounds stock and adjustments well inside <c>integer</c>.</summary>
     private const int MaxStock = 1_000_000;
 
+    [Authorize(Policy = AccessPolicies.Admin)]
     public override async Task<CreateProductResponse> CreateProduct(CreateProductRequest request, ServerCallContext context)
     {
         var name = RequestValidation.RequireText(request.Name, "name");
@@ -21,6 +25,7 @@ internal sealed class ProductGrpcService(ProductRepository products) : ProductSe
         return new CreateProductResponse { Product = product.ToMessage() };
     }
 
+    [AllowAnonymous]
     public override async Task<GetProductResponse> GetProduct(GetProductRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.ProductId, "product_id");
@@ -28,6 +33,7 @@ internal sealed class ProductGrpcService(ProductRepository products) : ProductSe
         return new GetProductResponse { Product = product.ToMessage() };
     }
 
+    [AllowAnonymous]
     public override async Task<ListProductsResponse> ListProducts(ListProductsRequest request, ServerCallContext context)
     {
         var size = RequestValidation.PageSize(request.PageSize);
@@ -38,6 +44,7 @@ internal sealed class ProductGrpcService(ProductRepository products) : ProductSe
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.Admin)]
     public override async Task<AdjustStockResponse> AdjustStock(AdjustStockRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.ProductId, "product_id");
@@ -52,6 +59,7 @@ internal sealed class ProductGrpcService(ProductRepository products) : ProductSe
         return new AdjustStockResponse { Product = product.ToMessage() };
     }
 
+    [Authorize(Policy = AccessPolicies.Admin)]
     public override async Task<DeleteProductResponse> DeleteProduct(DeleteProductRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.ProductId, "product_id");

@@ -21,6 +21,9 @@ internal sealed class Accounts(UserRepository users, IPasswordHasher<UserRecord>
 
     public string HashPassword(string password) => hasher.HashPassword(null!, password);
 
+    public bool PasswordMatches(UserRecord user, string password) =>
+        hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
     /// <exception cref="NotAuthenticatedException">One message for an unknown email and a wrong password.</exception>
     public async Task<UserRecord> AuthenticateAsync(string email, string password, CancellationToken ct)
     {

@@ -1,5 +1,8 @@
 using Grpc.Core;
 using Shop.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Grpc;
 using Shop.Users.Auth;
 using Shop.Users.Data;
@@ -8,28 +11,37 @@ using Shop.Users.V1;
 
 namespace Shop.Users.Grpc;
 
-internal sealed class UserGrpcService(UserRepository users, Accounts accounts, OrderHistory orderHistory) : UserService.UserServiceBase
+/// <summary>Accounts: admins manage all of them, a customer only their own (see <see cref="Caller.RequireSelfOrAdmin"/>).</summary>
+internal sealed class UserGrpcService(UserRepository users, Accounts accounts, LoginThrottle throttle, IOptions<AuthOptions> auth, OrderHistory orderHistory)
+    : UserService.UserServiceBase
 {
+    [Authorize(Policy = AccessPolicies.Admin)]
     public override async Task<CreateUserResponse> CreateUser(CreateUserRequest request, ServerCallContext context)
     {
         var user = await accounts.CreateAsync(request.Email, request.Name, request.Password, context.CancellationToken);
         return new CreateUserResponse { User = user.ToMessage() };
     }
 
+    [Authorize(Policy = AccessPolicies.SignedInOrOrdersForUser)]
     public override async Task<GetUserResponse> GetUser(GetUserRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.UserId, "user_id");
+        context.Caller().RequireSelfOrAdmin(id);
         var user = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         return new GetUserResponse { User = user.ToMessage() };
     }
 
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<UpdateUserResponse> UpdateUser(UpdateUserRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.UserId, "user_id");
-        var changes = new UserChanges(
-            request.HasEmail ? AccountRules.Email(request.Email) : null,
-            request.HasName ? AccountRules.Name(request.Name) : null,
-            request.HasPassword ? accounts.HashPassword(AccountRules.Password(request.Password)) : null);
+        var caller = context.Caller();
+        caller.RequireSelfOrAdmin(id);
+        var email = request.HasEmail ? AccountRules.Email(request.Email) : null;
+        if (email is not null && !caller.IsAdmin && auth.Value.IsAdmin(email)) throw Caller.Denied("only an admin may give an account an admin's email");
+        var password = request.HasPassword ? AccountRules.Password(request.Password) : null;
+        if (password is not null && !caller.IsAdmin) await RequireCurrentPasswordAsync(id, request, context);
+        var changes = new UserChanges(email, request.HasName ? AccountRules.Name(request.Name) : null, password is null ? null : accounts.HashPassword(password));
         var user = await users.UpdateAsync(id, changes, context.CancellationToken) ?? throw NotFound(id);
         return new UpdateUserResponse { User = user.ToMessage() };
     }
@@ -38,9 +50,11 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, O
     /// An unknown user is NOT_FOUND whether or not orders answers. An order placed between the check and
     /// the delete is not caught: the two services share no transaction.
     /// </remarks>
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<DeleteUserResponse> DeleteUser(DeleteUserRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.UserId, "user_id");
+        context.Caller().RequireSelfOrAdmin(id);
         _ = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         if (await orderHistory.AnyAsync(id, context.CancellationToken))
         {
@@ -49,6 +63,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, O
         return await users.DeleteAsync(id, context.CancellationToken) ? new DeleteUserResponse() : throw NotFound(id);
     }
 
+    [Authorize(Policy = AccessPolicies.Admin)]
     public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
     {
         var size = RequestValidation.PageSize(request.PageSize);
@@ -59,14 +74,28 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, O
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<ListUserOrdersResponse> ListUserOrders(ListUserOrdersRequest request, ServerCallContext context)
     {
         var id = RequestValidation.RequireId(request.UserId, "user_id");
+        context.Caller().RequireSelfOrAdmin(id);
         _ = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         var orders = await orderHistory.ListAsync(id, context.CancellationToken);
         var response = new ListUserOrdersResponse();
         response.Orders.AddRange(orders.Select(o => o.ToUserOrder()));
         return response;
+    }
+
+    /// <summary>
+    /// A user changing their own password proves they know the current one (a stolen token alone cannot take
+    /// the account over); wrong guesses count against the account's login attempts.
+    /// </summary>
+    private async Task RequireCurrentPasswordAsync(Guid id, UpdateUserRequest request, ServerCallContext context)
+    {
+        if (!request.HasCurrentPassword) throw RequestValidation.Invalid("current_password", $"is required to change your password");
+        var user = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
+        throttle.Admit(user.Email, context.GetHttpContext().Connection.RemoteIpAddress?.ToString());
+        if (!accounts.PasswordMatches(user, request.CurrentPassword)) throw Caller.Denied("current_password is not the account's password");
     }
 
     private static NotFoundException NotFound(Guid id) => new($"user {id} not found");

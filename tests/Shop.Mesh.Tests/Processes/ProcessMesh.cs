@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Shop.Build;
 using Shop.Build.Mesh;
 using Shop.Testing;
+using Shop.Testing.Auth;
 using NotificationsProgram = Shop.Notifications.Program;
 using OrdersProgram = Shop.Orders.Program;
 using UsersProgram = Shop.Users.Program;
@@ -23,12 +24,11 @@ public sealed class ProcessMesh : IAsyncDisposable
         [MeshTopology.Notifications] = typeof(NotificationsProgram).Assembly,
     };
 
-    // What these tests need beyond the wiring: a known signing key, fast hashing, short breaks and backoffs.
+    // What these tests need beyond the wiring and the keys: fast hashing, short breaks and backoffs.
     private static readonly Dictionary<MeshService, IReadOnlyDictionary<string, string?>> Settings = new()
     {
         [MeshTopology.Users] = new Dictionary<string, string?>
         {
-            ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Auth:PasswordHashIterations"] = "1000",
             ["OrderHistory:BreakDuration"] = "00:00:01",
         },
@@ -73,7 +73,8 @@ public sealed class ProcessMesh : IAsyncDisposable
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
-            Settings = service => Settings[service],
+            // The run's test keys (Shop.Testing.Auth.TestKeys) on top, so tests can act as any user or service.
+            Settings = service => TestKeys.Settings(service.Name).Concat(Settings[service]).ToDictionary(),
             LogDirectory = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "mesh-logs")).FullName,
             LogSuffix = $"-{Environment.ProcessId}",
             // Each request's start, with its trace id: the trace test reads notifications' log.
