@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Shop.Testing.Auth;
 using Shop.Benchmarks.Data;
 using Shop.Benchmarks.Hosting;
 using Shop.Benchmarks.Load;
@@ -55,11 +55,9 @@ internal static class BenchRun
                 Port = service => service.Port(settings.PortBase),
                 ConnectionString = service => databases.ConnectionString(BenchDatabases.Name(service)),
                 Environment = ProductionEnvironment,
-                // Production requires a signing key; the benchmarks never log in, so any will do. The outbox
-                // dispatcher delivers every order event to notifications while the load runs, as in production.
-                Settings = service => service == MeshTopology.Users
-                    ? new Dictionary<string, string?> { ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }
-                    : new Dictionary<string, string?>(),
+                // Production requires configured keys: the benchmark's own, made for this run (as the tests' are).
+                // The outbox dispatcher delivers every order event to notifications while the load runs, as in production.
+                Settings = service => TestKeys.Settings(service.Name),
                 LogDirectory = logs,
             });
             echo = ServiceProcess.Start("echo", ServiceProcess.BuiltDll("tests", "Shop.Benchmarks.Echo", settings.Configuration, settings.Root), echoPort, ProductionEnvironment, Path.Combine(logs, "echo.log"));
@@ -75,7 +73,7 @@ internal static class BenchRun
             await databases.SeedAsync(sizes, OrderConcurrency);
 
             using var clients = new MeshClients(Address(MeshTopology.Users), Address(MeshTopology.Orders), Address(MeshTopology.Notifications), echo.Address, settings.Channels);
-            var operations = new MeshOperations(clients, sizes);
+            var operations = new MeshOperations(clients, sizes, new Sessions(sizes.Users));
             var echoBytes = await operations.SizeEchoLikeGetUserAsync();
             var load = new ClosedLoopLoad(settings.WarmUp, TimeSpan.FromSeconds(settings.Seconds));
             var scripts = Path.Combine(AppContext.BaseDirectory, "PgBench");
