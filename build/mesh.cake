@@ -14,6 +14,8 @@ MeshProcesses StartMesh(bool quiet = false)
 {
     var environment = MeshEnvironment();
     environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+    // The admin of Run and Demo (users reads it; the demo registers it; on Run, register it before anyone else).
+    environment["Auth__Admins__0"] = "admin@shop.local";
     if (quiet) environment["Logging__LogLevel__Default"] = "Error";
     var mesh = MeshProcesses.Start(new MeshOptions
     {

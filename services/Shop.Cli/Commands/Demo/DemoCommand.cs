@@ -7,11 +7,16 @@ using Shop.Users.V1;
 namespace Shop.Cli.Commands.Demo;
 
 /// <summary>
-/// The seed scenario through real gRPC clients, one checked step per line with its timing.
-/// Phases let the build stop and restart the orders service in between (./build.sh --target=Demo).
+/// The seed scenario through real gRPC clients, one checked step per line with its timing: an admin
+/// (<see cref="AdminEmail"/>, listed in Auth:Admins by ./build.sh --target=Run and Demo) sets up the
+/// catalogue and fulfils, a customer orders and pays. Phases let the build stop and restart the orders
+/// service in between (./build.sh --target=Demo).
 /// </summary>
 internal static class DemoCommand
 {
+    public const string AdminEmail = "admin@shop.local";
+    private const string AdminPassword = "demo admin password";
+
     public static Command Create()
     {
         var phase = new Option<string>("--phase") { DefaultValueFactory = _ => "flow" };
@@ -45,7 +50,25 @@ internal static class DemoCommand
             TokenStore.Save(login.AccessToken);
             return (login, $"token until {login.ExpiresAt.ToDateTime():HH:mm}Z");
         });
-        var product = await steps.RunAsync("create product 99.99, stock 10", async () =>
+        var customerToken = TokenStore.Load()!;
+        var adminToken = await steps.RunAsync($"admin {AdminEmail} logs in", async () =>
+        {
+            try
+            {
+                await mesh.Auth.RegisterAsync(new RegisterRequest { Email = AdminEmail, Name = "Demo Admin", Password = AdminPassword }, cancellationToken: ct);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+            {
+                // Registered by an earlier demo.
+            }
+            var login = await mesh.Auth.LoginAsync(new LoginRequest { Email = AdminEmail, Password = AdminPassword }, cancellationToken: ct);
+            // The token's payload says the role users gave it (admin only for emails in Auth:Admins).
+            var payload = System.Buffers.Text.Base64Url.DecodeFromChars(login.AccessToken.Split('.')[1]);
+            var role = System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("role").GetString();
+            return (login.AccessToken, Expect(role == "admin", $"role {role}"));
+        });
+        TokenStore.Save(adminToken);
+        var product = await steps.RunAsync("admin creates product 99.99, stock 10", async () =>
         {
             var p = (await mesh.Products.CreateProductAsync(new CreateProductRequest
             {
@@ -53,6 +76,7 @@ internal static class DemoCommand
             }, cancellationToken: ct)).Product;
             return (p, $"{MoneyText.Format(p.Price)}, stock {p.Stock}");
         });
+        TokenStore.Save(customerToken);
         var order = await steps.RunAsync("place an order of 2", async () =>
         {
             var request = new PlaceOrderRequest { UserId = user.UserId };
@@ -74,11 +98,14 @@ internal static class DemoCommand
             var p = (await mesh.Products.GetProductAsync(new GetProductRequest { ProductId = product.ProductId }, cancellationToken: ct)).Product;
             return (p, Expect(p.Stock == 8, $"stock {p.Stock}"));
         });
-        await steps.RunAsync("fulfil", async () =>
+        TokenStore.Save(adminToken);
+        await steps.RunAsync("admin fulfils", async () =>
         {
             var o = (await mesh.Orders.FulfillOrderAsync(new FulfillOrderRequest { OrderId = order.OrderId }, cancellationToken: ct)).Order;
             return (o, Expect(o.Status == OrderStatus.Fulfilled, o.Status.ToString()));
         });
+        // The customer's token again, for the rest of the demo and its later phases.
+        TokenStore.Save(customerToken);
         await steps.RunAsync("notification for the paid order", async () =>
         {
             // Delivered by the orders outbox in the background.
