@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Shop.Notifications.V1;
 using Shop.Testing;
+using Shop.Testing.Auth;
 
 namespace Shop.Notifications.Tests;
 
@@ -69,7 +70,7 @@ public sealed class ServerErrorTests : NotificationsTest
         });
 
     private static async Task<ListNotificationsResponse> ListAsync(GrpcServiceHost<Program> host) =>
-        await new NotificationService.NotificationServiceClient(host.Channel)
+        await new NotificationService.NotificationServiceClient(host.Channel.As(TestTokens.Admin()))
             .ListNotificationsAsync(new ListNotificationsRequest { UserId = Guid.NewGuid().ToString() });
 
     private sealed class DeliberateBug() : Exception(Text)

@@ -45,6 +45,9 @@ internal sealed class OrderHistoryHost : IAsyncDisposable
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddUserServices();
+        // Which service signs the client's service token, and with which key; the rest of ServiceDefaults is not needed here.
+        builder.Services.AddSingleton(new Shop.ServiceDefaults.Auth.MeshService("users"));
+        builder.Services.AddOptions<Shop.ServiceDefaults.Auth.TokenKeyOptions>().Bind(builder.Configuration.GetSection(Shop.ServiceDefaults.Auth.TokenKeyOptions.Section));
         return new OrderHistoryHost(builder.Build());
     }
 

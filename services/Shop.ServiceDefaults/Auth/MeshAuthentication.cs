@@ -45,6 +45,7 @@ public static class MeshAuthentication
     /// <summary>Signs tokens with this service's own key: users' access tokens, or service tokens for the calls it makes.</summary>
     public static IServiceCollection AddTokenSigning(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenSigner>();
         services.TryAddSingleton<ServiceTokens>();
         return services;
