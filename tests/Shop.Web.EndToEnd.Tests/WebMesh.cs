@@ -1,6 +1,7 @@
 using Shop.Build.Mesh;
 using Shop.Orders.V1;
 using Shop.Testing;
+using Shop.Testing.Auth;
 using Shop.Users.V1;
 using NotificationsProgram = Shop.Notifications.Program;
 using OrdersProgram = Shop.Orders.Program;
@@ -33,7 +34,8 @@ public sealed class WebMesh : IAsyncDisposable
         this.hosts = hosts;
         this.logs = logs;
         Auth = new AuthService.AuthServiceClient(users.Channel);
-        Products = new ProductService.ProductServiceClient(orders.Channel);
+        // The catalogue is set up as an admin (TestTokens: the run's test keys, which every host holds).
+        Products = new ProductService.ProductServiceClient(orders.Channel.As(TestTokens.Admin()));
         WebAddress = webAddress;
     }
 
@@ -59,7 +61,6 @@ public sealed class WebMesh : IAsyncDisposable
             MeshTopology.Settings(service, database.ConnectionString, callee => MeshRouter.Address(callee.Name), more);
         var users = new GrpcServiceHost<UsersProgram>(Settings(MeshTopology.Users, databases[0], new()
         {
-            ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Auth:PasswordHashIterations"] = "1000",
             ["Auth:Admins:0"] = AdminEmail,
             ["OrderHistory:BreakDuration"] = "00:00:01",
