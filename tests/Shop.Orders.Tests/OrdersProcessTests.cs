@@ -6,6 +6,7 @@ using Shop.Build;
 using Shop.Build.Mesh;
 using Shop.Orders.V1;
 using Shop.Testing;
+using Shop.Testing.Auth;
 using OrdersProgram = Shop.Orders.Program;
 
 namespace Shop.Orders.Tests;
@@ -30,7 +31,7 @@ public sealed class OrdersProcessTests
         var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString;
         using var orders = await StartAsync((name, dll, port, environment, log) => ServiceProcess.Start(name, dll, port, environment, log), connectionString, "fresh");
         using var channel = GrpcChannel.ForAddress(orders.Address);
-        var products = new ProductService.ProductServiceClient(channel);
+        var products = new ProductService.ProductServiceClient(channel.As(TestTokens.Admin()));
         var preparingUse = new NpgsqlConnectionStringBuilder(connectionString).AutoPrepareMinUsages;
 
         var failures = new List<string>();
@@ -80,7 +81,8 @@ public sealed class OrdersProcessTests
     private static async Task<ServiceProcess> StartAsync(Starter start, string connectionString, string run)
     {
         var orders = start("orders", ServiceProcess.BuiltDll("services", "Shop.Orders"), LoopbackPorts.Free(),
-            new Dictionary<string, string?>
+            // The run's test keys (environment form), so the tests can call as an admin.
+            new Dictionary<string, string?>(TestKeys.Environment("orders").Select(k => KeyValuePair.Create(k.Key, (string?)k.Value)))
             {
                 ["ConnectionStrings__Orders"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
