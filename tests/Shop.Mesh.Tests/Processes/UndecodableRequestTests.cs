@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Grpc.Core;
 using Shop.Testing;
+using Shop.Testing.Auth;
 
 namespace Shop.Mesh.Tests.Processes;
 
@@ -94,6 +95,8 @@ public sealed class UndecodableRequestTests
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TE.ParseAdd("trailers");
+        // As an admin, who may call each RPC here: the body, not the caller, is under test.
+        request.Headers.TryAddWithoutValidation("authorization", $"Bearer {TestTokens.Admin()}");
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
         // A failure before any message is "trailers-only": the status comes in the headers.
