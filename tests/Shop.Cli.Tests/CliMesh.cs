@@ -28,6 +28,8 @@ public sealed class CliMesh : IAsyncDisposable
     {
         ["Auth:PasswordHashIterations"] = "1000",
         ["Auth:Admins:0"] = AdminEmail,
+        // The demo's own admin (DemoCommand.AdminEmail), as Run and Demo list it.
+        ["Auth:Admins:1"] = "admin@shop.local",
     };
 
     private readonly MeshProcesses processes;

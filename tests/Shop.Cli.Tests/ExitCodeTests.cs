@@ -13,9 +13,8 @@ public sealed class ExitCodeTests : CliTest
     [TestMethod]
     public async Task Not_found_is_4()
     {
-        var (customer, _) = await NewCustomerAsync();
-
-        await AssertFailsAsync(customer, 4, "NOT_FOUND", "orders", "get", Guid.NewGuid().ToString());
+        // An admin: a customer hears PERMISSION_DENIED (6) for any order not theirs, existing or not.
+        await AssertFailsAsync(Admin, 4, "NOT_FOUND", "orders", "get", Guid.NewGuid().ToString());
     }
 
     [TestMethod]

@@ -32,7 +32,8 @@ public sealed class SignedInUserTests : CliTest
         var (customer, user) = await NewCustomerAsync();
         var productId = await NewProductAsync();
 
-        var order = (await Admin.JsonAsync<PlaceOrderResponse>("orders", "place", "--user", user.UserId, $"{productId}:1")).Order;
+        // Orders are placed only for yourself (so --user names your own id); an admin reads anyone's.
+        var order = (await customer.JsonAsync<PlaceOrderResponse>("orders", "place", "--user", user.UserId, $"{productId}:1")).Order;
 
         Assert.AreEqual(user.UserId, order.UserId);
         foreach (var arguments in new[] { new[] { "orders", "list", "--user", user.UserId }, ["orders", "list", user.UserId] })

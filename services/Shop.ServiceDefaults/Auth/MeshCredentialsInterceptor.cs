@@ -14,7 +14,9 @@ internal sealed class MeshCredentialsInterceptor(ServiceTokens tokens, IHttpCont
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var headers = context.Options.Headers ?? [];
+        // A copy: a retried call reuses its options, and must not send a second token on each attempt.
+        var headers = new Metadata();
+        foreach (var entry in context.Options.Headers ?? []) headers.Add(entry);
         headers.Add(MeshIdentity.ServiceHeader, "Bearer " + tokens.For(callee));
         if (forwardUser && http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } user)
         {

@@ -17,8 +17,11 @@ public static class Credentials
     public static CallInvoker With(this ChannelBase channel, string? userToken, string? serviceToken) =>
         channel.Intercept(headers =>
         {
-            if (userToken is not null) headers.Add("authorization", $"Bearer {userToken}");
-            if (serviceToken is not null) headers.Add("shop-service-authorization", $"Bearer {serviceToken}");
-            return headers;
+            // A copy: the caller's own Metadata (reused across calls, say) must not collect a token per call.
+            var sent = new Metadata();
+            foreach (var entry in headers) sent.Add(entry);
+            if (userToken is not null) sent.Add("authorization", $"Bearer {userToken}");
+            if (serviceToken is not null) sent.Add("shop-service-authorization", $"Bearer {serviceToken}");
+            return sent;
         });
 }
