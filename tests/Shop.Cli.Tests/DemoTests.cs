@@ -12,8 +12,9 @@ public sealed class DemoTests : CliTest
         var result = await NewClient().JsonAsync<Struct>("demo", "--phase", "flow");
 
         var steps = result.Fields["steps"].ListValue.Values.Select(v => v.StructValue).ToList();
-        Assert.AreEqual(9, steps.Count, result.ToString());
+        Assert.AreEqual(10, steps.Count, result.ToString());
         Assert.IsTrue(steps.All(s => s.Fields["ok"].BoolValue), result.ToString());
+        Assert.AreEqual("admin fulfils", steps[7].Fields["step"].StringValue, result.ToString());
         StringAssert.Contains(steps.Single(s => s.Fields["step"].StringValue == "notification for the paid order").Fields["result"].StringValue, "order_processed");
     }
 }
