@@ -39,8 +39,8 @@ internal sealed class NotificationGrpcService(NotificationRepository notificatio
         // A customer's miss is the same answer for another user's notification and for none at all.
         var notification = await notifications.MarkReadAsync(id, caller.IsAdmin ? null : caller.UserId, context.CancellationToken)
             ?? throw (caller.IsAdmin
-                ? (Exception)new NotFoundException($"notification {id} not found")
-                : Caller.Denied($"notification {id} is not one of your notifications"));
+                ? new NotFoundException($"notification {id} not found")
+                : new PermissionDeniedException($"notification {id} is not one of your notifications"));
         return new MarkReadResponse { Notification = notification.ToMessage() };
     }
 }

@@ -19,7 +19,7 @@ internal sealed class OrderGrpcService(OrderWorkflow workflow, OrderRepository o
     public override async Task<PlaceOrderResponse> PlaceOrder(PlaceOrderRequest request, ServerCallContext context)
     {
         var userId = RequestValidation.RequireId(request.UserId, "user_id");
-        if (context.Caller().UserId != userId) throw Caller.Denied("an order can only be placed for yourself (user_id must be your own id)");
+        if (context.Caller().UserId != userId) throw new PermissionDeniedException($"an order can only be placed for yourself (user_id must be your own id)");
         var order = await workflow.PlaceAsync(userId, Lines(request), context.CancellationToken);
         return new PlaceOrderResponse { Order = order.ToMessage() };
     }
@@ -93,7 +93,7 @@ internal sealed class OrderGrpcService(OrderWorkflow workflow, OrderRepository o
     }
 
     // One answer for another user's order and for none at all, so a customer learns nothing about others' orders.
-    private static RpcException NotYours(Guid id) => Caller.Denied($"order {id} is not one of your orders");
+    private static PermissionDeniedException NotYours(Guid id) => new($"order {id} is not one of your orders");
 
     private static List<OrderLine> Lines(PlaceOrderRequest request)
     {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Grpc.Core;
+using Shop.ServiceDefaults.Errors;
 
 namespace Shop.ServiceDefaults.Auth;
 
@@ -32,13 +32,11 @@ public sealed record Caller(Guid? UserId, bool IsAdmin, string? Service)
     /// <summary>Lets the user <paramref name="userId"/> themself or an admin through; anyone else is PERMISSION_DENIED.</summary>
     public void RequireSelfOrAdmin(Guid userId)
     {
-        if (!IsSelfOrAdmin(userId)) throw Denied("only the user themself or an admin may do this");
+        if (!IsSelfOrAdmin(userId)) throw new PermissionDeniedException($"only the user themself or an admin may do this");
     }
 
     public bool IsSelfOrAdmin(Guid userId) => IsAdmin || UserId == userId;
 
     /// <summary>The end user's id; only for RPCs whose policy guarantees one (<see cref="AccessPolicies.SignedIn"/>).</summary>
-    public Guid RequireUserId() => UserId ?? throw Denied("this call needs an end user's access token");
-
-    public static RpcException Denied(string message) => new(new Status(StatusCode.PermissionDenied, message));
+    public Guid RequireUserId() => UserId ?? throw new PermissionDeniedException($"this call needs an end user's access token");
 }

@@ -67,6 +67,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         AlreadyExistsException => StatusCode.AlreadyExists,
         PreconditionFailedException => StatusCode.FailedPrecondition,
         NotAuthenticatedException => StatusCode.Unauthenticated,
+        PermissionDeniedException => StatusCode.PermissionDenied,
         DependencyUnavailableException => StatusCode.Unavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType(), "A domain exception without a status"),
     };

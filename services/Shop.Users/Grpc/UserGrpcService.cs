@@ -38,7 +38,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, L
         var caller = context.Caller();
         caller.RequireSelfOrAdmin(id);
         var email = request.HasEmail ? AccountRules.Email(request.Email) : null;
-        if (email is not null && !caller.IsAdmin && auth.Value.IsAdmin(email)) throw Caller.Denied("only an admin may give an account an admin's email");
+        if (email is not null && !caller.IsAdmin && auth.Value.IsAdmin(email)) throw new PermissionDeniedException($"only an admin may give an account an admin's email");
         var password = request.HasPassword ? AccountRules.Password(request.Password) : null;
         if (password is not null && !caller.IsAdmin) await RequireCurrentPasswordAsync(id, request, context);
         var changes = new UserChanges(email, request.HasName ? AccountRules.Name(request.Name) : null, password is null ? null : accounts.HashPassword(password));
@@ -95,7 +95,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, L
         if (!request.HasCurrentPassword) throw RequestValidation.Invalid("current_password", $"is required to change your password");
         var user = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         throttle.Admit(user.Email, context.GetHttpContext().Connection.RemoteIpAddress?.ToString());
-        if (!accounts.PasswordMatches(user, request.CurrentPassword)) throw Caller.Denied("current_password is not the account's password");
+        if (!accounts.PasswordMatches(user, request.CurrentPassword)) throw new PermissionDeniedException($"current_password is not the account's password");
     }
 
     private static NotFoundException NotFound(Guid id) => new($"user {id} not found");
