@@ -15,6 +15,7 @@ using Shop.Build.Results;
 #load "build/proto-images.cake"
 #load "build/protos.cake"
 #load "build/mesh.cake"
+#load "build/apt.cake"
 #load "build/browser.cake"
 #load "build/fuzz.cake"
 
@@ -127,9 +128,14 @@ Task("Fuzz")
     .IsDependentOn("Db-Up")
     .Does(() => Fuzz(Argument("seed", Random.Shared.Next().ToString()), Argument("count", "200")));
 
+Task("H2Load-Install")
+    .Description("Installs Debian's nghttp2-client (h2load, Bench's load generator for single RPCs) when missing (as root, apt-get).")
+    .Does(() => InstallIfMissing(EnvironmentVariable("SHOP_H2LOAD") ?? "/usr/bin/h2load", "nghttp2-client", "the Bench target's load", "SHOP_H2LOAD"));
+
 Task("Bench")
-    .Description("Benchmarks the services as processes against pgbench and a bare gRPC echo server; prints the table and writes .shop/bench/latest.md.")
+    .Description("Benchmarks the services as processes under h2load and a gRPC closed loop, each operation against its bound (a gRPC echo server and pgbench); prints the table and writes .shop/bench/latest.md.")
     .IsDependentOn("Build")
+    .IsDependentOn("H2Load-Install")
     .IsDependentOn("Db-Up")
     .Does(Bench);
 
