@@ -9,15 +9,14 @@ using Shop.Build.Mesh;
 namespace Shop.Benchmarks;
 
 /// <summary>
-/// One benchmark run: fresh databases, the services and the echo server as processes, seed data,
-/// then per operation a closed-loop load and its pgbench ceiling, then the report.
+/// One benchmark run: fresh databases, the services and the echo server as processes, seed data, the references
+/// (echo under each load generator, pgbench's sweep of each operation's statements), then each operation under load
+/// (h2load for single RPCs, a Grpc.Net.Client closed loop for the rest) against its bound, then the report.
 /// </summary>
 internal static class BenchRun
 {
-    private const int GetUserConcurrency = 64;
-    private const int OrderConcurrency = 16;
-    private const int ListConcurrency = 16;
-    private const int EchoConcurrency = 64;
+    /// <summary>Calls in flight for every operation: h2load's 4 connections × 16 streams, or 64 closed-loop workers.</summary>
+    private const int Concurrency = 64;
     private const string OrderFlow = "place → pay → fulfil";
 
     /// <returns>True when no call failed.</returns>
@@ -50,10 +49,10 @@ internal static class BenchRun
         {
             mesh = MeshProcesses.Start(new MeshOptions
             {
-                Root = settings.Root,
+                Root = settings.ServicesRoot,
                 Configuration = settings.Configuration,
                 Port = service => service.Port(settings.PortBase),
-                ConnectionString = service => databases.ConnectionString(BenchDatabases.Name(service)),
+                ConnectionString = service => databases.ConnectionString(BenchDatabases.Name(service), settings.PoolSize),
                 Environment = ProductionEnvironment,
                 // Production requires configured keys: the benchmark's own, made for this run (as the tests' are).
                 // The outbox dispatcher delivers every order event to notifications while the load runs, as in production.
@@ -70,54 +69,69 @@ internal static class BenchRun
             Uri Address(MeshService service) => mesh.Address(service);
 
             Console.WriteLine("Seeding...");
-            await databases.SeedAsync(sizes, OrderConcurrency);
+            await databases.SeedAsync(sizes);
 
             using var clients = new MeshClients(Address(MeshTopology.Users), Address(MeshTopology.Orders), Address(MeshTopology.Notifications), echo.Address, settings.Channels);
-            var operations = new MeshOperations(clients, sizes, new Sessions(sizes.Users));
+            var sessions = new Sessions(sizes);
+            var operations = new MeshOperations(clients, sizes, sessions);
+            var rpcs = new SingleRpcs(clients, sessions, databases);
             var echoBytes = await operations.SizeEchoLikeGetUserAsync();
-            var load = new ClosedLoopLoad(settings.WarmUp, TimeSpan.FromSeconds(settings.Seconds));
+            var closedLoop = new ClosedLoopLoad(settings.WarmUp, TimeSpan.FromSeconds(settings.Seconds));
+            var h2Load = new SingleRpcLoad(new H2Load(H2Load.Find(), Directory.CreateDirectory(Path.Combine(settings.OutputDirectory, "h2load")).FullName),
+                settings.WarmUp, TimeSpan.FromSeconds(settings.Seconds));
             var scripts = Path.Combine(AppContext.BaseDirectory, "PgBench");
+            var ceilings = new Ceilings();
 
-            async Task<LoadResult> Measure(string name, int concurrency, Func<int, Task> call)
+            async Task<LoadResult> Measure(string name, LoadDriver driver, Func<Task<LoadResult>> run)
             {
-                Console.WriteLine($"{name}: {concurrency} in flight, warm-up {settings.WarmUp.TotalSeconds:0} s, measuring {settings.Seconds} s...");
-                var result = await load.RunAsync(concurrency, call);
-                Console.WriteLine($"  {result.CallsPerSecond:N0} calls/s, p99 {result.Percentile(0.99):0.00} ms, {result.Errors} errors");
-                return result;
-            }
-            async Task<PgBenchResult> Ceiling(string script, string database, int concurrency)
-            {
-                Console.WriteLine($"pgbench {script}: {concurrency} clients, {settings.Seconds} s...");
-                var result = await pgBench.RunAsync(Path.Combine(scripts, script), database, concurrency, settings.Seconds);
-                Console.WriteLine($"  {result.TransactionsPerSecond:N0} tps{(result.Problem is null ? "" : $" ({result.Problem})")}");
+                Console.WriteLine($"{name} ({Ceilings.Name(driver)}): {Concurrency} in flight, warm-up {settings.WarmUp.TotalSeconds:0} s, measuring {settings.Seconds} s...");
+                var result = await run();
+                Console.WriteLine($"  {result.CallsPerSecond:N0} calls/s, p50 {result.Percentile(0.50):0.00} ms, p99 {result.Percentile(0.99):0.00} ms, {result.Errors} errors, load average {Machine.LoadAverage():0.0}");
                 return result;
             }
 
-            var plan = new (string Name, int Concurrency, Func<int, Task> Call, string Script, string Database)[]
+            // The product every PlaceOrder under h2load orders (a request is sent as it is, every time).
+            var product = BenchIds.Of(BenchIds.Product, 1).ToString();
+            (string Script, string Database) Statements(string script, string database) => (Path.Combine(scripts, script), database);
+            var getUserSql = Statements("get_user.sql", BenchDatabases.Users);
+            var plan = new (string Name, LoadDriver Driver, Func<Task<LoadResult>> Run, OperationShape Shape, Func<Task>? AfterPgBench)[]
             {
-                ("GetUser", GetUserConcurrency, operations.GetUser, "get_user.sql", BenchDatabases.Users),
-                ("PlaceOrder", OrderConcurrency, operations.PlaceOrder, "place_order.sql", BenchDatabases.Orders),
-                ("PayOrder", OrderConcurrency, operations.PayOrder, "pay_order.sql", BenchDatabases.Orders),
-                (OrderFlow, OrderConcurrency, operations.OrderFlow, "order_flow.sql", BenchDatabases.Orders),
-                ("ListNotifications", ListConcurrency, operations.ListNotifications, "list_notifications.sql", BenchDatabases.Notifications),
+                ("GetUser", LoadDriver.H2Load, () => h2Load.RunAsync(rpcs.GetUser(), Concurrency),
+                    new([LoadDriver.H2Load], [getUserSql]), null),
+                ("ListNotifications", LoadDriver.H2Load, () => h2Load.RunAsync(rpcs.ListNotifications(), Concurrency),
+                    new([LoadDriver.H2Load], [Statements("list_notifications.sql", BenchDatabases.Notifications)]), null),
+                // Orders asks users whether the user exists: a second hop, made by Grpc.Net.Client, and users' statement.
+                ("PlaceOrder", LoadDriver.H2Load, () => h2Load.RunAsync(rpcs.PlaceOrder(product), Concurrency),
+                    new([LoadDriver.H2Load, LoadDriver.GrpcNetClient], [Statements("place_order.sql", BenchDatabases.Orders), getUserSql]), null),
+                // Every call pays another order, so a repeated request will not do.
+                ("PayOrder", LoadDriver.GrpcNetClient, () => closedLoop.RunAsync(Concurrency, operations.PayOrder),
+                    new([LoadDriver.GrpcNetClient], [Statements("pay_order.sql", BenchDatabases.Orders)]), databases.UnpayPgBenchOrdersAsync),
+                (OrderFlow, LoadDriver.GrpcNetClient, () => closedLoop.RunAsync(Concurrency, operations.OrderFlow),
+                    new([.. Enumerable.Repeat(LoadDriver.GrpcNetClient, 4)], [Statements("order_flow.sql", BenchDatabases.Orders), getUserSql]), null),
             };
             var selected = plan.Where(p => settings.Runs(p.Name) || p.Name == OrderFlow && settings.Runs("OrderFlow")).ToList();
 
             // Fresh processes run unoptimised code for a while (tiered JIT, PGO instrumentation), longer on
             // a busy machine: everything is exercised together first, so no operation pays for that.
             Console.WriteLine($"Warming up every service for {settings.WarmUpAll.TotalSeconds:0} s...");
-            var calls = selected.Select(p => p.Call).Append(operations.Echo).ToArray();
+            var calls = new Func<int, Task>[] { operations.GetUser, operations.ListNotifications, operations.PlaceOrder, operations.PayOrder, operations.OrderFlow, operations.Echo };
             await new ClosedLoopLoad(settings.WarmUpAll, TimeSpan.Zero).RunAsync(4 * calls.Length, worker => calls[worker % calls.Length](worker));
 
-            // Echo first: GetUser is compared with it. Reported last, as the reference it is.
-            var echoLoad = settings.Runs("echo") ? await Measure("echo", EchoConcurrency, operations.Echo) : null;
-            var results = new List<OperationResult>();
-            foreach (var (name, concurrency, call, script, database) in selected)
+            // The references first: echo with each load generator, then pgbench's sweep of every script the selected operations run.
+            ceilings.Add(LoadDriver.H2Load, await Measure("echo", LoadDriver.H2Load, () => h2Load.RunAsync(rpcs.Echo(operations.EchoRequest), Concurrency)));
+            ceilings.Add(LoadDriver.GrpcNetClient, await Measure("echo", LoadDriver.GrpcNetClient, () => closedLoop.RunAsync(Concurrency, operations.Echo)));
+            foreach (var (script, database, after) in selected.SelectMany(p => p.Shape.Statements.Select(s => (s.Script, s.Database, p.AfterPgBench))).DistinctBy(s => s.Script))
             {
-                var service = await Measure(name, concurrency, call);
-                results.Add(new OperationResult(name, service, await Ceiling(script, database, concurrency), name == "GetUser" ? echoLoad : null));
+                Console.WriteLine($"pgbench {Path.GetFileName(script)}: {string.Join(", ", PgBenchSweep.Clients)} clients, {settings.PgBenchSeconds} s each...");
+                ceilings.Add(await new PgBenchSweep(pgBench, settings.PgBenchSeconds).RunAsync(script, database, after));
             }
-            if (echoLoad is not null) results.Add(new OperationResult("echo", echoLoad));
+
+            var results = new List<OperationResult>();
+            foreach (var (name, driver, run, shape, _) in selected)
+            {
+                var load = await Measure(name, driver, run);
+                results.Add(new OperationResult(name, driver, load, ceilings.Of(shape), Machine.LoadAverage()));
+            }
 
             if (processes.FirstOrDefault(p => p.HasExited) is { } crashed)
             {
@@ -129,9 +143,10 @@ internal static class BenchRun
                 started,
                 Machine.Describe(),
                 $"`./build.sh --target=Bench` ({settings.Configuration}): {settings.WarmUpAll.TotalSeconds:0} s warm-up of all operations together, then per operation " +
-                $"{settings.WarmUp.TotalSeconds:0} s warm-up and a {settings.Seconds} s measuring window; " +
-                $"{settings.Channels} HTTP/2 connections per server.",
+                $"{settings.WarmUp.TotalSeconds:0} s warm-up and a {settings.Seconds} s measuring window, {Concurrency} calls in flight over " +
+                $"{H2Load.Connections} HTTP/2 connections per server.",
                 results,
+                ceilings,
                 memory,
                 Notes(settings, sizes, echoBytes, results));
             var markdown = report.ToMarkdown();
@@ -158,25 +173,25 @@ internal static class BenchRun
 
     private static List<string> Notes(BenchSettings settings, SeedSizes sizes, int echoBytes, List<OperationResult> results) =>
     [
-        .. results.Where(r => r is { PgBench.TransactionsPerSecond: > 0, Echo.CallsPerSecond: > 0 }).Select(r =>
-        {
-            // Each GetUser is at least an echo's gRPC work plus pgbench's database work, on the same cores.
-            var ceiling = 1 / (1 / r.Echo!.CallsPerSecond + 1 / r.PgBench!.TransactionsPerSecond);
-            return $"On one machine {r.Operation} cannot pass 1 / (1/echo + 1/pgbench) = {ceiling:N0} calls/s " +
-                $"({ceiling / r.PgBench.TransactionsPerSecond * 100:0}% of pgbench) even with a service that costs nothing; it reached {r.Load.CallsPerSecond / ceiling * 100:0}% of that.";
-        }),
-        $"Load: a closed loop on Grpc.Net.Client — N workers each keep one call in flight, spread over {settings.Channels} channels (HTTP/2 connections) per server; " +
-        "calls completing inside the window are counted; latency is per call (per whole flow for place → pay → fulfil).",
-        $"pgbench: `pgbench -n -M prepared -c <concurrency> -j 2 -T {settings.Seconds}` with `tests/Shop.Benchmarks/PgBench/<operation>.sql`, " +
-        "the statements the service runs for the operation, on the same database; vs pgbench = service calls/s ÷ pgbench transactions/s.",
-        "PlaceOrder and place → pay → fulfil also ask the users service (GetUser) about the user of every order; that read is in another database, " +
-        "so their pgbench scripts hold only the orders database's statements.",
-        $"Echo: a bare Grpc.AspNetCore server (`tests/Shop.Benchmarks.Echo`) returning the {echoBytes}-byte payload it is sent, the size of a GetUser response; " +
-        "vs echo = GetUser calls/s ÷ echo calls/s.",
+        "Bound: on one machine whose cores run the load generator, the services and PostgreSQL alike, a call costs at least one echo per gRPC hop " +
+        "(with the load generator that made it) plus what PostgreSQL needs for its statements in each database it touches, so calls/s ≤ " +
+        "1 / (Σ hops 1/echo + Σ databases 1/pgbench), even for a service that costs nothing itself. vs bound = calls/s ÷ bound.",
+        $"h2load (nghttp2, one thread): GetUser, ListNotifications, PlaceOrder and echo, one prebuilt request frame with a real access token, " +
+        $"{H2Load.Connections} connections × {Concurrency / H2Load.Connections} streams; a fixed number of calls (the window's worth at the warm-up's rate) " +
+        "so every call completes. grpc-status 0 of every call is proven besides h2load's HTTP 200: the same call through Grpc.Net.Client is OK before " +
+        "and after, and a read received exactly one response message of that size per call (an error carries none), while PlaceOrder left exactly " +
+        "one order per call in the orders database.",
+        $"Closed loop on Grpc.Net.Client: PayOrder (each call pays another seeded order) and place → pay → fulfil; {Concurrency} workers each keep " +
+        $"one call in flight over {settings.Channels} channels per server; calls completing inside the window are counted, latency per call (per whole flow).",
+        $"pgbench: `pgbench -n -M prepared -c <clients> -j 2 -T {settings.PgBenchSeconds}` with `tests/Shop.Benchmarks/PgBench/<script>.sql`, the statements the " +
+        $"service runs, on the same database, at {string.Join(", ", PgBenchSweep.Clients)} clients; the best counts (@clients in the formula).",
+        "PlaceOrder asks users about the user of every order (a Grpc.Net.Client hop and get_user.sql); the flow does so once. Their outbox events are then " +
+        "delivered to notifications in the background (batched), which is not in the bound.",
+        $"Echo: a bare Grpc.AspNetCore server (`tests/Shop.Benchmarks.Echo`) returning the {echoBytes}-byte payload it is sent, the size of a GetUser response.",
         $"Seeded in SQL: {sizes.Users:N0} users, {sizes.Products:N0} products ({SeedSizes.Stock:N0} in stock each), pending orders for PayOrder, " +
-        $"{sizes.NotificationsPerUser} notifications for each of {sizes.NotifiedUsers:N0} users (ListNotifications reads a first page of 20).",
+        $"{sizes.NotificationsPerUser} notifications for each of {sizes.NotifiedUsers:N0} users and for h2load's reader (ListNotifications reads a first page of 20).",
         "The services run as separate processes (Production environment, their default logging) against the build's private PostgreSQL (fsync off); " +
-        "the load generator, the services, PostgreSQL and pgbench share the same cores, so the ratios matter more than absolute figures. " +
+        "figures move with the machine's load (the load average column), so compare ratios measured in the same run. " +
         "Peak working set is each process's VmHWM over the whole run.",
     ];
 }

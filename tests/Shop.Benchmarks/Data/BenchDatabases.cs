@@ -1,4 +1,5 @@
 using Npgsql;
+using Shop.Benchmarks.Reference;
 using Shop.Build.Mesh;
 
 namespace Shop.Benchmarks.Data;
@@ -17,8 +18,13 @@ internal sealed class BenchDatabases(string serverConnectionString)
     /// <summary>The service's benchmark database: shop_bench_users and so on.</summary>
     public static string Name(MeshService service) => $"shop_bench_{service.Name}";
 
-    public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
+    /// <param name="maxPoolSize">For a service: its Max Pool Size, when not its own choice.</param>
+    public string ConnectionString(string database, int? maxPoolSize = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database };
+        if (maxPoolSize is { } size) builder.MaxPoolSize = size;
+        return builder.ConnectionString;
+    }
 
     public async Task DropAsync()
     {
@@ -32,8 +38,7 @@ internal sealed class BenchDatabases(string serverConnectionString)
     }
 
     /// <summary>Users, products with plenty of stock, pending orders to pay, and notifications to list.</summary>
-    /// <param name="pgBenchClients">How many pgbench clients pay orders, each from its own numbered range.</param>
-    public async Task SeedAsync(SeedSizes sizes, int pgBenchClients)
+    public async Task SeedAsync(SeedSizes sizes)
     {
         var user = BenchIds.Sql(BenchIds.User, "n");
         await ExecuteAsync(Users, $"""
@@ -50,17 +55,22 @@ internal sealed class BenchDatabases(string serverConnectionString)
             """);
         // Order n belongs to user 1 + n % users and holds one of product 1 + n % products, as pay.sql expects.
         await SeedPendingOrdersAsync(BenchIds.ServicePendingOrder, $"generate_series(1, {sizes.ServicePendingOrders}) n", sizes, price);
+        // pgbench's: each run of pay_order.sql with c clients pays about the same number of orders in all, so client i
+        // (used by the runs of more than i clients) needs fewer the more clients its runs have.
+        var perClient = string.Join(" ", PgBenchSweep.Clients.Select(c => $"WHEN c < {c} THEN {sizes.PgBenchOrdersPerRun / c}"));
         await SeedPendingOrdersAsync(
             BenchIds.PgBenchPendingOrder,
-            $"(SELECT c * {BenchIds.PgBenchClientStride} + k AS n FROM generate_series(0, {pgBenchClients - 1}) c, generate_series(1, {sizes.PgBenchOrdersPerClient}) k) numbers",
+            $"(SELECT c * {BenchIds.PgBenchClientStride} + k AS n FROM generate_series(0, {PgBenchSweep.Clients.Max() - 1}) c, " +
+            $"LATERAL generate_series(1, CASE {perClient} END) k) numbers",
             sizes, price);
 
-        // User u (1..NotifiedUsers) has NotificationsPerUser notifications, a second apart.
+        // User u (1..NotifiedUsers) has NotificationsPerUser notifications, a second apart, and so has h2load's reader.
+        var notified = BenchIds.Sql(BenchIds.User, $"CASE WHEN n <= {sizes.NotificationsPerUser} THEN {sizes.Users + 1} ELSE 1 + (n - 1) % {sizes.NotifiedUsers} END");
         await ExecuteAsync(Notifications, $"""
             INSERT INTO notifications (id, event_id, user_id, order_id, type, message, occurred_at)
-            SELECT gen_random_uuid(), gen_random_uuid(), {BenchIds.Sql(BenchIds.User, $"1 + (n - 1) % {sizes.NotifiedUsers}")}, gen_random_uuid(),
+            SELECT gen_random_uuid(), gen_random_uuid(), {notified}, gen_random_uuid(),
                    'order_placed', 'Your order has been placed.', now() - n * interval '1 second'
-            FROM generate_series(1, {sizes.NotifiedUsers * sizes.NotificationsPerUser}) n
+            FROM generate_series(1, {(sizes.NotifiedUsers + 1) * sizes.NotificationsPerUser}) n
             """);
 
         foreach (var database in MeshTopology.Services.Select(Name))
@@ -68,6 +78,22 @@ internal sealed class BenchDatabases(string serverConnectionString)
             await ExecuteAsync(database, "VACUUM ANALYZE");
         }
         await ExecuteAsync(Orders, "CHECKPOINT");
+    }
+
+    /// <summary>Makes the orders pgbench's pay_order.sql paid pending again, so the next run pays the same ones.</summary>
+    public Task UnpayPgBenchOrdersAsync() => ExecuteAsync(Orders, $"""
+        DELETE FROM payments WHERE order_id >= '{BenchIds.Of(BenchIds.PgBenchPendingOrder, 0)}' AND order_id < '{BenchIds.Of(BenchIds.PgBenchPendingOrder + 1, 0)}';
+        UPDATE orders SET status = 'pending' WHERE id >= '{BenchIds.Of(BenchIds.PgBenchPendingOrder, 0)}' AND id < '{BenchIds.Of(BenchIds.PgBenchPendingOrder + 1, 0)}' AND status <> 'pending';
+        """);
+
+    /// <summary>How many orders the user has: the PlaceOrder calls that succeeded, for a user only they place orders for.</summary>
+    public async Task<long> CountOrdersAsync(string userId)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(Orders));
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM orders WHERE user_id = @user", connection);
+        count.Parameters.AddWithValue("user", Guid.Parse(userId));
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     private async Task SeedPendingOrdersAsync(int kind, string numbers, SeedSizes sizes, string price)

@@ -17,6 +17,12 @@ internal static class BenchIds
 
     public static Guid Of(int kind, long n) => Guid.Parse($"{kind:x8}-0000-4000-8000-{n:D12}");
 
+    /// <summary>
+    /// The user whose notifications h2load's ListNotifications reads: numbered past the seeded accounts, so that no
+    /// seeded order (whose owners are users 1 to <see cref="SeedSizes.Users"/>) ever brings them a new notification.
+    /// </summary>
+    public static Guid NotificationReader(SeedSizes sizes) => Of(User, sizes.Users + 1);
+
     /// <summary>The same id as SQL, for a column or number expression <paramref name="n"/>.</summary>
     public static string Sql(int kind, string n) => $"('{kind:x8}-0000-4000-8000-' || lpad(({n})::text, 12, '0'))::uuid";
 }

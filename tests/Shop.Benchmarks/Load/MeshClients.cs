@@ -20,6 +20,14 @@ internal sealed class MeshClients(Uri users, Uri orders, Uri notifications, Uri 
 
     public int ChannelsPerServer => channelsPerServer;
 
+    public Uri UsersAddress => users;
+
+    public Uri OrdersAddress => orders;
+
+    public Uri NotificationsAddress => notifications;
+
+    public Uri EchoAddress => echo;
+
     public UserService.UserServiceClient Users(int worker) => new(userChannels[worker % userChannels.Length]);
 
     public OrderService.OrderServiceClient Orders(int worker) => new(orderChannels[worker % orderChannels.Length]);

@@ -21,6 +21,9 @@ internal sealed class MeshOperations(MeshClients mesh, SeedSizes sizes, Sessions
     private long paidOrders;
     private EchoRequest echo = new();
 
+    /// <summary>The echo request: after <see cref="SizeEchoLikeGetUserAsync"/>, a payload as large as a GetUser response.</summary>
+    public EchoRequest EchoRequest => echo;
+
     /// <summary>Makes the echo payload as large as a GetUser response, measured on a real one.</summary>
     public async Task<int> SizeEchoLikeGetUserAsync()
     {

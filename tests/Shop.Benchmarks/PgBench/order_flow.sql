@@ -1,8 +1,8 @@
 -- The place -> pay -> fulfil flow, the orders database's part: place_order.sql, pay_order.sql's
 -- transaction on the order just placed, then OrderWorkflow.FulfillAsync's transaction. The user check
--- (users service) is not in here. Variables: users, products, k = 0 (-D).
+-- (users service) is not in here. Variables: users, products, k = 0, run (-D; a new run number each run, so its orders are new).
 \set k :k + 1
-\set o :client_id * 100000000 + :k
+\set o :client_id * 100000000 + :run * 1000000 + :k
 \set u random(1, :users)
 \set p random(1, :products)
 \set quantity 1

@@ -1,7 +1,7 @@
 -- PayOrder: OrderWorkflow.PayAsync's transaction on a seeded pending order (lock, earlier payment,
 -- items, stock, payment, status, outbox event). Each client pays its own range of seeded orders:
 -- client c's k-th order is number c * 100000 + k, of user 1 + n % users and product 1 + n % products.
--- Variables: users, products, k = 0 (-D).
+-- Variables: users, products, k = 0 (-D). The Bench makes the orders pending again after each run.
 \set k :k + 1
 \set n :client_id * 100000 + :k
 \set u 1 + :n % :users

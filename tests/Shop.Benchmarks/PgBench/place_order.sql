@@ -1,8 +1,8 @@
 -- PlaceOrder, the orders database's part: ProductRepository.FindManyAsync, then OrderWorkflow.PlaceAsync's
 -- transaction (order, item, outbox event). The user check is a GetUser call to the users service and
--- its database, so it is not in here. Variables: users, products, k = 0 (-D); k counts this client's orders.
+-- its database, so it is not in here. Variables: users, products, k = 0, run (-D; a new run number each run, so its orders are new).
 \set k :k + 1
-\set o :client_id * 100000000 + :k
+\set o :client_id * 100000000 + :run * 1000000 + :k
 \set u random(1, :users)
 \set p random(1, :products)
 \set quantity 1

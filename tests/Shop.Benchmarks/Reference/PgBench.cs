@@ -6,8 +6,9 @@ using Npgsql;
 namespace Shop.Benchmarks.Reference;
 
 /// <summary>
-/// The database ceiling: pgbench running a script with the SQL a service runs for one operation,
-/// prepared, at the same concurrency, against the same database.
+/// The database ceiling: pgbench running a script with the SQL a service runs for one operation, prepared,
+/// against the same database. Each run gets its number as the variable <c>run</c>, so that scripts that insert
+/// rows give them ids no earlier run used.
 /// </summary>
 internal sealed partial class PgBench(string executable, string serverConnectionString, IReadOnlyDictionary<string, string> variables)
 {
@@ -21,6 +22,8 @@ internal sealed partial class PgBench(string executable, string serverConnection
             .FirstOrDefault(File.Exists)
         ?? throw new BenchFailed("pgbench not found: it comes with PostgreSQL (Debian: apt-get install postgresql-contrib or postgresql), or set SHOP_PGBENCH.");
 
+    private int runs;
+
     public async Task<PgBenchResult> RunAsync(string script, string database, int clients, int seconds)
     {
         var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
@@ -31,7 +34,7 @@ internal sealed partial class PgBench(string executable, string serverConnection
             "-h", server.Host ?? "127.0.0.1", "-p", $"{server.Port}", "-U", server.Username ?? "postgres",
             "-f", script,
         };
-        foreach (var (name, value) in variables)
+        foreach (var (name, value) in variables.Append(new("run", $"{++runs}")))
         {
             arguments.Add("-D");
             arguments.Add($"{name}={value}");

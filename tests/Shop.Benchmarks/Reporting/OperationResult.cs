@@ -3,11 +3,8 @@ using Shop.Benchmarks.Reference;
 
 namespace Shop.Benchmarks.Reporting;
 
-/// <param name="PgBench">The database ceiling for the same SQL, when the operation has one.</param>
-/// <param name="Echo">The gRPC ceiling, for the operation compared with it (GetUser).</param>
-internal sealed record OperationResult(string Operation, LoadResult Load, PgBenchResult? PgBench = null, LoadResult? Echo = null)
+/// <param name="LoadAverage">The machine's 1-minute load average when the window ended: how quiet it was.</param>
+internal sealed record OperationResult(string Operation, LoadDriver Driver, LoadResult Load, Bound? Bound, double LoadAverage)
 {
-    public double? PgBenchRatio => PgBench is { TransactionsPerSecond: > 0 } p ? Load.CallsPerSecond / p.TransactionsPerSecond : null;
-
-    public double? EchoRatio => Echo is { CallsPerSecond: > 0 } e ? Load.CallsPerSecond / e.CallsPerSecond : null;
+    public double? BoundRatio => Bound is { CallsPerSecond: > 0 } b ? Load.CallsPerSecond / b.CallsPerSecond : null;
 }
