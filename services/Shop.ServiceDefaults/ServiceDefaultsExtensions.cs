@@ -21,6 +21,9 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string database, System.Reflection.Assembly migrations)
     {
         builder.Services.AddSingleton<RequestValidator>();
+        // Registered, the interceptors are made once; otherwise grpc-dotnet would make them anew for every call.
+        builder.Services.AddSingleton<ErrorMappingInterceptor>();
+        builder.Services.AddSingleton<ValidationInterceptor>();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
