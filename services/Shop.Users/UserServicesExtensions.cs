@@ -64,10 +64,11 @@ internal static class UserServicesExtensions
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             // Orders sees users' service token and the end user's, whose orders it may then list.
             .AddMeshCredentials("orders", forwardUser: true);
-        // The breaker opening is what it is for during an orders outage: one warning line (OnOpened below), not
-        // Polly's own event at error level with the last failure's stack trace.
+        // The breaker opening and closing is what it is for during an orders outage: one line each (OnOpened and
+        // OnClosed below), not Polly's own events, which log the last failure's stack trace (opened, as an error) or
+        // the whole last response (closed: a page of up to 1,000 orders).
         builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
-            args.Event.EventName == "OnCircuitOpened" ? ResilienceEventSeverity.None : args.Event.Severity);
+            args.Event.EventName is "OnCircuitOpened" or "OnCircuitClosed" ? ResilienceEventSeverity.None : args.Event.Severity);
         builder.Services.AddResiliencePipeline(OrderHistory.PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<OrderHistoryOptions>>().Value;
@@ -83,6 +84,11 @@ internal static class UserServicesExtensions
                 {
                     logger.LogWarning("Orders circuit breaker opened for {BreakDuration} after {Failure}: calls fail at once until then",
                         args.BreakDuration, args.Outcome.Exception is RpcException rpc ? rpc.StatusCode.ToString() : args.Outcome.Exception?.GetType().Name);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    logger.LogInformation("Orders circuit breaker closed: orders answers again");
                     return default;
                 },
             });

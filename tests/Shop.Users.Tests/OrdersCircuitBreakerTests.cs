@@ -42,6 +42,8 @@ public sealed class OrdersCircuitBreakerTests : UsersTest
         await Task.Delay(BreakDuration + TimeSpan.FromMilliseconds(200));
         var orders = await Users.ListUserOrdersAsync(request);
         Assert.AreEqual(order.OrderId, orders.Orders.Single().OrderId);
+        var closing = ServerLog.Current.Entries.Where(e => e.Message.Contains("OnCircuitClosed") || e.Message.Contains("circuit breaker closed")).ToList();
+        Assert.AreEqual("Orders circuit breaker closed: orders answers again", closing.Single().Message, "closing is one short line, not Polly's event with the last response");
     }
 
     private static async Task FailsUnavailable(Func<Task> call)
