@@ -1,6 +1,8 @@
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Shop.Contracts.Testing;
@@ -8,11 +10,13 @@ namespace Shop.Contracts.Testing;
 /// <summary>
 /// A deliberate change to a real provider, for proving that its contracts can fail: a server
 /// interceptor in the real host that, while a change is applied, may rewrite what the real service
-/// answers. With no change applied the host is the unmodified service.
+/// answers, and a middleware before authentication that may rewrite what callers send. With no change
+/// applied the host is the unmodified service.
 /// </summary>
 internal sealed class ProviderChange : Interceptor
 {
     private volatile Change? _current;
+    private volatile Action<IHeaderDictionary>? _requestChange;
 
     /// <summary>Rewrites one call: <paramref name="callService"/> runs the real service (which may throw the <see cref="RpcException"/> its client would see).</summary>
     public delegate Task<object> Change(string method, object request, Func<Task<object>> callService);
@@ -26,6 +30,7 @@ internal sealed class ProviderChange : Interceptor
     {
         var change = new ProviderChange();
         services.AddSingleton(change);
+        services.AddSingleton<IStartupFilter>(new RequestChangeStartup(change));
         services.Configure<GrpcServiceOptions>(options =>
         {
             options.Interceptors.Add<ProviderChange>();
@@ -43,6 +48,19 @@ internal sealed class ProviderChange : Interceptor
         return new Reverter(this);
     }
 
+    /// <summary>
+    /// Rewrites the headers of every incoming call, before authentication sees them, until the result is
+    /// disposed: e.g. a provider that lets callers without credentials in as someone they are not.
+    /// </summary>
+    public IDisposable ApplyToRequests(Action<IHeaderDictionary> change)
+    {
+        _requestChange = change;
+        return new Reverter(this);
+    }
+
+    /// <summary>Applies the request change, if any, to <paramref name="headers"/>.</summary>
+    public void Rewrite(IHeaderDictionary headers) => _requestChange?.Invoke(headers);
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -57,6 +75,10 @@ internal sealed class ProviderChange : Interceptor
 
     private sealed class Reverter(ProviderChange owner) : IDisposable
     {
-        public void Dispose() => owner._current = null;
+        public void Dispose()
+        {
+            owner._current = null;
+            owner._requestChange = null;
+        }
     }
 }

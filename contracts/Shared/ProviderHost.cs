@@ -15,6 +15,8 @@ namespace Shop.Contracts.Testing;
 internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram : class
 {
     private readonly string participant;
+    private readonly string provider;
+    private readonly string consumer;
     private readonly ServiceDescriptor[] services;
 
     /// <param name="participant">The provider's name in the pact files, see <see cref="Participants"/>.</param>
@@ -24,12 +26,14 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
     protected ProviderHost(string participant, string provider, string consumer, ProviderSetup setup, params ServiceDescriptor[] services)
     {
         this.participant = participant;
+        this.provider = provider;
+        this.consumer = consumer;
         this.services = services;
         Database = setup.Database;
         Host = setup.Host;
         Change = setup.Change;
-        // The consumer's own service token, and an admin's access token for calls made for an end user
-        // (the pacts name users the states make, for whom no one has logged in).
+        // For direct calls in the self-tests: the consumer's own service token, and an admin's access token
+        // for calls made for an end user (the pacts name users the states make, for whom no one has logged in).
         ConsumerChannel = new CredentialedChannel(Host.Channel, TestTokens.Admin(), TestTokens.Service(consumer, provider));
     }
 
@@ -37,7 +41,7 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
 
     public GrpcServiceHost<TProgram> Host { get; }
 
-    /// <summary>The host, called with the credentials its consumer sends.</summary>
+    /// <summary>The host, called with the consumer's service token and an admin's access token.</summary>
     public ChannelBase ConsumerChannel { get; }
 
     /// <summary>Deliberate changes to the host's answers, for the self-tests; none unless applied.</summary>
@@ -65,12 +69,28 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
     public Task TearDownAsync(string state, IReadOnlyDictionary<string, object?> parameters) => Database.ResetAsync();
 
     /// <summary>
+    /// The self-tests' breaking change of access: the provider stops requiring credentials, serving a call
+    /// that carries none as if its consumer had made it for an admin.
+    /// </summary>
+    public IDisposable AdmitAnonymousCallers() => Change.ApplyToRequests(headers =>
+    {
+        if (!headers.ContainsKey(PactCredentials.UserHeader) && !headers.ContainsKey(PactCredentials.ServiceHeader))
+        {
+            headers[PactCredentials.UserHeader] = "Bearer " + TestTokens.Admin();
+            headers[PactCredentials.ServiceHeader] = "Bearer " + TestTokens.Service(consumer, provider);
+        }
+    });
+
+    /// <summary>
     /// A verifier of the committed pacts naming this provider against this host, reading messages with
-    /// the service's own descriptors unless others are given (a later version of the API, say).
+    /// the service's own descriptors unless others are given (a later version of the API, say). The calls
+    /// carry the credentials each request of the pacts shows, real ones signed with the test keys
+    /// (<see cref="PactCredentials.WithMeshCredentials"/>), and none where it shows none.
     /// </summary>
     public GrpcPactVerifier Verifier(params ServiceDescriptor[] others) =>
         new GrpcPactVerifier(participant)
-            .WithProviderChannel(ConsumerChannel)
+            .WithProviderChannel(Host.Channel)
+            .WithMeshCredentials(consumer, provider)
             .WithServices(others.Length > 0 ? others : services)
             .WithProviderStates(SetUpAsync, TearDownAsync)
             .WithProviderStateValues(StateValuesAsync)

@@ -18,6 +18,9 @@ internal sealed class GrpcInteractionDefinition(string description)
 
     public MatchedMessage? Request { get; set; }
 
+    /// <summary>Request metadata the consumer sends (credentials, say): key to a JSON string or matcher.</summary>
+    public Dictionary<string, JsonNode> RequestMetadata { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Null when the call fails with <see cref="Status"/>.</summary>
     public MatchedMessage? Response { get; set; }
 
@@ -47,6 +50,10 @@ internal sealed class GrpcInteractionDefinition(string description)
         interaction.WithRequestBody(GrpcWireKeys.ContentType, Request!.IntegrationJson);
         interaction.WithRequestMetadata(GrpcWireKeys.Service, Quote(Method!.Service.FullName));
         interaction.WithRequestMetadata(GrpcWireKeys.Method, Quote(Method.Name));
+        foreach (var (key, value) in RequestMetadata)
+        {
+            interaction.WithRequestMetadata(key, value.ToJsonString());
+        }
 
         // A failed call has no message; an empty body keeps one response part to carry the status.
         interaction.WithResponseBody(GrpcWireKeys.ContentType, Response?.IntegrationJson ?? string.Empty);

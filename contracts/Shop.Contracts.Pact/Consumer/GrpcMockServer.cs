@@ -79,6 +79,14 @@ internal sealed class GrpcMockServer : IAsyncDisposable
             [GrpcWireKeys.Service] = service,
             [GrpcWireKeys.Method] = method,
         };
+        // The headers the interactions name (credentials, say), as the consumer sent them; a missing one is a mismatch.
+        foreach (var key in candidates.SelectMany(c => c.Definition.RequestMetadata.Keys).Distinct())
+        {
+            if (context.Request.Headers.TryGetValue(key, out var value))
+            {
+                metadata[key] = value.ToString();
+            }
+        }
         // Several interactions may accept this request (a regex on one, an exact value on another):
         // the one whose example is exactly this request wins, then one not called yet, then declaration order.
         var report = new List<string>();

@@ -13,6 +13,34 @@ public sealed class GrpcRequestBuilder
     internal GrpcRequestBuilder(GrpcInteractionDefinition interaction) => _interaction = interaction;
 
     /// <summary>
+    /// Request metadata (a gRPC header) the consumer sends with the call: a string that must be equal, or a
+    /// matcher around an example, as credentials are recorded
+    /// (<c>.WithMetadata("authorization", Match.Regex("Bearer header.payload.signature", @"^Bearer \S+$"))</c>).
+    /// The mock requires it of every matching call; the provider's verifier sends it, a custom header
+    /// (<see cref="Provider.GrpcPactVerifier.WithCustomHeader(string, Func{Provider.ProviderRequest, string})"/>)
+    /// putting real credentials in place of the example. Metadata left out is not part of the contract.
+    /// </summary>
+    public GrpcRequestBuilder WithMetadata(string key, object value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (key != key.ToLowerInvariant() || key.StartsWith("grpc-", StringComparison.Ordinal) || key.StartsWith(':') || key.EndsWith("-bin", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{key}' is not metadata a contract can hold: keys are lowercase text headers, not reserved (grpc-*, pseudo-headers) or binary (-bin).", nameof(key));
+        }
+
+        _interaction.RequestMetadata[key] = value switch
+        {
+            string exact => JsonValue.Create(exact),
+            // Checks the example against the matcher now, where it is declared.
+            Matcher { Example: string example } matcher => matcher.Wrap(JsonValue.Create(example), key),
+            _ => throw new ArgumentException("A metadata value is a string, or a matcher around a string example.", nameof(value)),
+        };
+        return this;
+    }
+
+    /// <summary>
     /// The provider answers OK with <paramref name="response"/>: a generated message (every field must be
     /// equal), or an object of its proto JSON fields with matchers inline around the examples, e.g.
     /// <c>new { user = new { userId = Match.Regex(UserId, Uuid), email = Match.Type("ann@example.com") } }</c>.

@@ -105,8 +105,26 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
             NativeInterop.pactffi_message_metadata_iter_delete(metadataIter);
         }
 
+        var message = new JsonObject
+        {
+            ["description"] = description,
+            ["contents"] = body.Length == 0 ? null : JsonNode.Parse(body),
+            ["metadata"] = metadata,
+            // Metadata rules too: credentials are recorded by pattern, never as the example token.
+            ["matchingRules"] = new JsonObject
+            {
+                ["body"] = Rules(contents, MatchingRuleCategory.Body),
+                ["metadata"] = Rules(contents, MatchingRuleCategory.Metadata),
+            },
+        };
+        return message.ToJsonString();
+    }
+
+    /// <summary>The matching rules of one category as pact JSON: path to <c>{"matchers": [...], "combine": "AND"}</c>.</summary>
+    private static JsonObject Rules(IntPtr contents, MatchingRuleCategory category)
+    {
         var rules = new JsonObject();
-        var rulesIter = NativeInterop.pactffi_message_contents_get_matching_rule_iter(contents, MatchingRuleCategory.Body);
+        var rulesIter = NativeInterop.pactffi_message_contents_get_matching_rule_iter(contents, category);
         try
         {
             for (var pair = NativeInterop.pactffi_matching_rules_iter_next(rulesIter);
@@ -136,14 +154,7 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
             NativeInterop.pactffi_matching_rules_iter_delete(rulesIter);
         }
 
-        var message = new JsonObject
-        {
-            ["description"] = description,
-            ["contents"] = body.Length == 0 ? null : JsonNode.Parse(body),
-            ["metadata"] = metadata,
-            ["matchingRules"] = new JsonObject { ["body"] = rules },
-        };
-        return message.ToJsonString();
+        return rules;
     }
 
     public string WriteFile(string directory, Action<string>? then = null)

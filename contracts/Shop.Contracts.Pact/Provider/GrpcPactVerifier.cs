@@ -30,6 +30,7 @@ public sealed class GrpcPactVerifier
     private ProviderStateValues? _values;
     private CallInvoker? _provider;
     private TimeSpan _callTimeout = TimeSpan.FromSeconds(10);
+    private readonly Dictionary<string, Func<ProviderRequest, string>> _customHeaders = new(StringComparer.Ordinal);
 
     /// <summary>Verifies the provider called <paramref name="provider"/> in the pacts ("users").</summary>
     public GrpcPactVerifier(string provider)
@@ -107,6 +108,28 @@ public sealed class GrpcPactVerifier
         return this;
     }
 
+    /// <summary>
+    /// Sends <paramref name="value"/> as the request metadata <paramref name="name"/> (a gRPC header) in place
+    /// of the pact's example, as PactNet's <c>WithCustomHeader</c> and Pact's request filters supply real
+    /// credentials: <c>.WithCustomHeader("authorization", r => "Bearer " + TokenFor((string)r.Parameters["userId"]!))</c>.
+    /// Only requests the consumer recorded with that metadata get it: one recorded without credentials is
+    /// replayed without them, so a provider that stops refusing anonymous calls fails that interaction.
+    /// </summary>
+    public GrpcPactVerifier WithCustomHeader(string name, Func<ProviderRequest, string> value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _customHeaders[name.ToLowerInvariant()] = value;
+        return this;
+    }
+
+    /// <summary>The same value for every request that carries <paramref name="name"/> (see <see cref="WithCustomHeader(string, Func{ProviderRequest, string})"/>).</summary>
+    public GrpcPactVerifier WithCustomHeader(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return WithCustomHeader(name, _ => value);
+    }
+
     /// <summary>The deadline of each replayed call (default 10 s).</summary>
     public GrpcPactVerifier WithCallTimeout(TimeSpan timeout)
     {
@@ -129,7 +152,7 @@ public sealed class GrpcPactVerifier
     public async Task<ProviderEndpoint> HostAsync()
     {
         var provider = RequireProvider();
-        var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout).ConfigureAwait(false);
+        var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout, _customHeaders).ConfigureAwait(false);
         return new ProviderEndpoint(adapter, adapter.Port);
     }
 
@@ -151,7 +174,7 @@ public sealed class GrpcPactVerifier
             }
         }
 
-        await using var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout)
+        await using var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout, _customHeaders)
             .ConfigureAwait(false);
 
         // The engine blocks while it verifies and calls back into the adapter: keep it off Kestrel's threads.

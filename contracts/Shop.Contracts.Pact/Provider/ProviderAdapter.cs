@@ -14,7 +14,9 @@ namespace Shop.Contracts.Pact.Provider;
 /// The HTTP endpoint the engine's verifier talks to. It turns each pact request into a real gRPC
 /// call on the provider (found by the <c>grpc-service</c>/<c>grpc-method</c> metadata) and answers
 /// 200 with the response's proto JSON and its status in <c>Pact-Message-Metadata</c>; it also runs
-/// provider-state changes. Errors travel as metadata because a non-2xx is a transport failure.
+/// provider-state changes. Errors travel as metadata because a non-2xx is a transport failure. The
+/// request's metadata (credentials, say) goes with the call as gRPC headers, custom headers putting
+/// real values in place of the pact's examples.
 /// </summary>
 internal sealed class ProviderAdapter : IAsyncDisposable
 {
@@ -27,6 +29,7 @@ internal sealed class ProviderAdapter : IAsyncDisposable
     private readonly ProviderStateHandler? _tearDown;
     private readonly ProviderStateValues? _values;
     private readonly TimeSpan _callTimeout;
+    private readonly IReadOnlyDictionary<string, Func<ProviderRequest, string>> _customHeaders;
     // What the states of the interaction being verified gave: the verifier sets up, calls, tears down, one interaction at a time.
     private readonly Dictionary<string, string> _stateValues = new(StringComparer.Ordinal);
     private readonly Lock _stateValuesGate = new();
@@ -39,9 +42,11 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         ProviderStateHandler? setUp,
         ProviderStateHandler? tearDown,
         ProviderStateValues? values,
-        TimeSpan callTimeout)
+        TimeSpan callTimeout,
+        IReadOnlyDictionary<string, Func<ProviderRequest, string>> customHeaders)
     {
         _provider = provider;
+        _customHeaders = customHeaders;
         _values = values;
         _services = services.ToDictionary(s => s.FullName);
         _setUp = setUp;
@@ -62,9 +67,10 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         ProviderStateHandler? setUp,
         ProviderStateHandler? tearDown,
         ProviderStateValues? values,
-        TimeSpan callTimeout)
+        TimeSpan callTimeout,
+        IReadOnlyDictionary<string, Func<ProviderRequest, string>> customHeaders)
     {
-        var adapter = new ProviderAdapter(provider, services, setUp, tearDown, values, callTimeout);
+        var adapter = new ProviderAdapter(provider, services, setUp, tearDown, values, callTimeout, customHeaders);
         adapter._server = await LoopbackServer.StartAsync(HttpProtocols.Http1, app =>
         {
             app.MapPost(MessagesPath, adapter.HandleMessageAsync);
@@ -81,7 +87,7 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         var serviceName = Text(metadata, GrpcWireKeys.Service);
         var methodName = Text(metadata, GrpcWireKeys.Method);
 
-        var (status, detail, response) = await CallProviderAsync(serviceName, methodName, request).ConfigureAwait(false);
+        var (status, detail, response) = await CallProviderAsync(serviceName, methodName, request, document.RootElement).ConfigureAwait(false);
 
         var responseMetadata = new JsonObject { [GrpcWireKeys.Status] = GrpcStatusNames.Of(status) };
         if (status != StatusCode.OK)
@@ -100,7 +106,7 @@ internal sealed class ProviderAdapter : IAsyncDisposable
     }
 
     private async Task<(StatusCode Status, string Detail, IMessage? Response)> CallProviderAsync(
-        string? serviceName, string? methodName, JsonElement request)
+        string? serviceName, string? methodName, JsonElement request, JsonElement interaction)
     {
         if (serviceName is null || methodName is null)
         {
@@ -140,16 +146,89 @@ internal sealed class ProviderAdapter : IAsyncDisposable
             return (StatusCode.FailedPrecondition, ex.Message, null);
         }
 
+        Metadata headers;
+        try
+        {
+            headers = Headers(request, interaction);
+        }
+        catch (Exception ex)
+        {
+            return (StatusCode.FailedPrecondition, $"A custom header failed: {ex.Message}", null);
+        }
+
         try
         {
             var response = await _provider.AsyncUnaryCall(
-                UntypedMethod.For(method), null, new CallOptions(deadline: DateTime.UtcNow + _callTimeout), message).ConfigureAwait(false);
+                UntypedMethod.For(method), null, new CallOptions(headers, DateTime.UtcNow + _callTimeout), message).ConfigureAwait(false);
             return (StatusCode.OK, string.Empty, response);
         }
         catch (RpcException ex)
         {
             return (ex.StatusCode, ex.Status.Detail, null);
         }
+    }
+
+    /// <summary>
+    /// The gRPC headers of the call: the request metadata the consumer recorded (other than how the call is
+    /// addressed), each with a custom header's value in place of the example where one is configured. A
+    /// custom header is never added to a request that does not carry it: an interaction recorded without
+    /// credentials (a refused anonymous call) is replayed without them, as Pact's request filters do.
+    /// </summary>
+    private Metadata Headers(JsonElement request, JsonElement interaction)
+    {
+        var headers = new Metadata();
+        if (!request.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+        {
+            return headers;
+        }
+
+        ProviderRequest? replayed = null;
+        foreach (var entry in metadata.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.String || !IsForwarded(entry.Name))
+            {
+                continue;
+            }
+
+            var value = entry.Value.GetString()!;
+            if (_customHeaders.TryGetValue(entry.Name, out var custom))
+            {
+                value = custom(replayed ??= Replayed(interaction));
+            }
+
+            headers.Add(entry.Name, value);
+        }
+
+        return headers;
+    }
+
+    // Text headers a client may send: not how the call is addressed, not gRPC's own, not what the verifier adds to messages.
+    private static bool IsForwarded(string key) =>
+        key is not (GrpcWireKeys.Service or GrpcWireKeys.Method or "content-type" or "contentType") &&
+        !key.StartsWith("grpc-", StringComparison.Ordinal) && !key.EndsWith("-bin", StringComparison.Ordinal) &&
+        key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.');
+
+    private static ProviderRequest Replayed(JsonElement interaction)
+    {
+        var names = new List<string>();
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (interaction.TryGetProperty("providerStates", out var states) && states.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var state in states.EnumerateArray())
+            {
+                if (Text(state, "name") is { } name)
+                {
+                    names.Add(name);
+                }
+
+                foreach (var (key, value) in ProviderStateParameters.From(state.TryGetProperty("params", out var p) ? p : null))
+                {
+                    parameters[key] = value;
+                }
+            }
+        }
+
+        return new ProviderRequest(Text(interaction, "description") ?? string.Empty, names, parameters);
     }
 
     /// <summary>

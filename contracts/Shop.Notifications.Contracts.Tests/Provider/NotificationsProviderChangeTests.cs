@@ -51,6 +51,17 @@ public sealed class NotificationsProviderChangeTests
     }
 
     [TestMethod]
+    public async Task DeliverOrderEvent_admitting_callers_without_credentials_breaks_orders()
+    {
+        // e.g. DeliverOrderEvent open to anyone: forged events would notify any user. The credentialed deliveries still pass.
+        using var _ = _provider.AdmitAnonymousCallers();
+
+        var result = await _provider.Verifier().RunAsync();
+
+        VerificationAssert.OnlyFails(result, "delivery of an order paid event without credentials", "grpc-status", "UNAUTHENTICATED");
+    }
+
+    [TestMethod]
     public async Task DeliverOrderEvent_rejecting_a_redelivery_breaks_orders()
     {
         // A redelivery answered with an error stays in orders' outbox, retried for ever, holding back the order's later events.

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Shop.Contracts.Pact;
 using Shop.Contracts.Pact.Consumer;
@@ -14,7 +15,8 @@ namespace Shop.Orders.Contracts.Tests.Consumer;
 /// the order's later events, and is retried), and <c>duplicate</c> tells a first delivery from a
 /// redelivery of the same event id. It reads nothing of the notification made, so the contract pins
 /// the status and <c>duplicate</c> and leaves the notification to the provider. Orders never sends an
-/// event notifications should reject (an unknown type fails before the call), so no failure is recorded.
+/// event notifications should reject (an unknown type fails before the call). Deliveries carry orders' own
+/// service token (they run for no end user); a delivery without it is refused.
 /// </summary>
 [TestClass]
 [TestCategory(ContractCategories.Consumer)]
@@ -40,7 +42,10 @@ public sealed class NotificationsConsumerTests
             .WillRespond(new DeliverOrderEventResponse { Duplicate = false });
 
         await pact.VerifyAsync(async ctx =>
-            Assert.IsTrue(await Publisher(ctx).PublishAsync(PaidEvent(NewEventId), CancellationToken.None), "the first delivery made the notification"));
+        {
+            await using var orders = OrdersClientsHost.For(ctx.Address);
+            Assert.IsTrue(await orders.Get<NotificationPublisher>().PublishAsync(PaidEvent(NewEventId), CancellationToken.None), "the first delivery made the notification");
+        });
     }
 
     [TestMethod]
@@ -60,7 +65,27 @@ public sealed class NotificationsConsumerTests
             .WillRespond(new DeliverOrderEventResponse { Duplicate = true });
 
         await pact.VerifyAsync(async ctx =>
-            Assert.IsFalse(await Publisher(ctx).PublishAsync(PaidEvent(DeliveredEventId), CancellationToken.None), "a redelivery makes no second notification"));
+        {
+            await using var orders = OrdersClientsHost.For(ctx.Address);
+            Assert.IsFalse(await orders.Get<NotificationPublisher>().PublishAsync(PaidEvent(DeliveredEventId), CancellationToken.None), "a redelivery makes no second notification");
+        });
+    }
+
+    [TestMethod]
+    public async Task NotificationPublisher_delivery_without_credentials_is_refused()
+    {
+        // Only orders may deliver order events: a forged event from anyone else must make no notification.
+        var pact = NotificationsPact();
+        var interaction = pact.UponReceiving("delivery of an order paid event without credentials")
+            .Given("the order event has not been delivered", new { eventId = NewEventId, orderId = OrderId, userId = UserId });
+        AnonymousPaidEventDelivery(interaction, NewEventId)
+            .WillFail(StatusCode.Unauthenticated);
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            var refused = await Assert.ThrowsExactlyAsync<RpcException>(() => AnonymousPublisher(ctx).PublishAsync(PaidEvent(NewEventId), CancellationToken.None));
+            Assert.AreEqual(StatusCode.Unauthenticated, refused.StatusCode, "the event stays in the outbox");
+        });
     }
 
     private static GrpcPactBuilder NotificationsPact() =>
@@ -75,9 +100,13 @@ public sealed class NotificationsConsumerTests
     /// The call orders must make for <see cref="PaidEvent"/>, written out rather than taken from orders'
     /// mapping, so a mapping that sends something else fails here. Ids may be any UUID and the time any
     /// instant; the type is exact, as it is what the event means. The examples stay fixed: the provider
-    /// states seed them.
+    /// states seed them. As orders sends it, with its service token.
     /// </summary>
     private static GrpcRequestBuilder PaidEventDelivery(GrpcInteractionBuilder interaction, string eventId) =>
+        AnonymousPaidEventDelivery(interaction, eventId).WithServiceToken();
+
+    // The same call without credentials.
+    private static GrpcRequestBuilder AnonymousPaidEventDelivery(GrpcInteractionBuilder interaction, string eventId) =>
         interaction.WithRequest<DeliverOrderEventRequest>(NotificationService.Descriptor, new
         {
             @event = new
@@ -90,9 +119,8 @@ public sealed class NotificationsConsumerTests
             },
         });
 
-    // Orders' own client code on the mock's channel. The deadline is not part of the contract: a
-    // generous one keeps a busy test machine (every test project at once) from failing the call.
-    private static NotificationPublisher Publisher(GrpcPactContext ctx) =>
+    // Orders' own client code on the mock's channel, without the credentials orders' registration adds.
+    private static NotificationPublisher AnonymousPublisher(GrpcPactContext ctx) =>
         new(new NotificationService.NotificationServiceClient(ctx.Channel),
             Options.Create(new NotificationPublisherOptions { Deadline = TimeSpan.FromSeconds(30) }));
 }

@@ -38,6 +38,17 @@ public sealed class OrdersProviderChangeTests
         _provider = await ClassFixtures<OrdersProvider>.ForAsync(GetType(), OrdersProvider.CreateAsync);
 
     [TestMethod]
+    public async Task ListOrders_admitting_callers_without_credentials_breaks_users()
+    {
+        // e.g. ListOrders marked [AllowAnonymous]: anyone could list any user's orders. The credentialed calls still pass.
+        using var _ = _provider.AdmitAnonymousCallers();
+
+        var result = await _provider.Verifier().RunAsync();
+
+        VerificationAssert.OnlyFails(result, "a request for the orders of a user with a paid order without credentials", "grpc-status", "UNAUTHENTICATED");
+    }
+
+    [TestMethod]
     public async Task ListOrders_leaving_the_total_empty_breaks_users()
     {
         // e.g. a "lighter" listing that leaves the amount to GetOrder: users would show orders without a total.

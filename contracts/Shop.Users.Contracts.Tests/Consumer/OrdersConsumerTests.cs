@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grpc.Core;
 using Shop.Common.V1;
 using Shop.Contracts.Pact;
 using Shop.Contracts.Pact.Consumer;
@@ -6,6 +7,7 @@ using Shop.Contracts.Pact.Matchers;
 using Shop.Contracts.Testing;
 using Shop.Orders.V1;
 using Shop.Users.Grpc;
+using Shop.Testing.Auth;
 using Shop.Users.Orders;
 
 namespace Shop.Users.Contracts.Tests.Consumer;
@@ -54,6 +56,7 @@ public sealed class OrdersConsumerTests
         pact.UponReceiving("a request for the orders of a user with a paid order")
             .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal, createdAt = PlacedAtText })
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithOrderId))
+            .WithUserAndServiceTokens()
             // An empty next_page_token (left out: the default) is what ends the listing: a page holds the user's orders.
             .WillRespond(new
             {
@@ -76,7 +79,8 @@ public sealed class OrdersConsumerTests
         await pact.VerifyAsync(async ctx =>
         {
             await using var users = OrderHistoryHost.For(ctx.Address);
-            var orders = await users.OrderHistory.ListAsync(Guid.Parse(UserWithOrderId), CancellationToken.None);
+            users.ServeUser(TestTokens.User(Guid.Parse(UserWithOrderId)));
+            var orders = await users.Get<OrderHistory>().ListAsync(Guid.Parse(UserWithOrderId), CancellationToken.None);
 
             var shown = orders.Select(o => o.ToUserOrder()).Single();
             Assert.AreEqual(PaidOrderId, shown.OrderId);
@@ -94,6 +98,7 @@ public sealed class OrdersConsumerTests
         pact.UponReceiving("a request for the first page of the orders of a user with more orders than a page")
             .Given("a user has more orders than one page", state)
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithManyOrdersId))
+            .WithUserAndServiceTokens()
             // A full page (page_size honoured), more to come; the newest order is on it, so the oldest is not.
             .WillRespond(new
             {
@@ -115,6 +120,7 @@ public sealed class OrdersConsumerTests
                 pageSize = PageSize,
                 pageToken = Match.FromProviderState("${pageToken}", SecondPageToken),
             })
+            .WithUserAndServiceTokens()
             // Newest first: what is left after a page is the oldest order, and nothing after it.
             .WillRespond(new
             {
@@ -130,7 +136,8 @@ public sealed class OrdersConsumerTests
         await pact.VerifyAsync(async ctx =>
         {
             await using var users = OrderHistoryHost.For(ctx.Address);
-            var orders = await users.OrderHistory.ListAsync(Guid.Parse(UserWithManyOrdersId), CancellationToken.None);
+            users.ServeUser(TestTokens.User(Guid.Parse(UserWithManyOrdersId)));
+            var orders = await users.Get<OrderHistory>().ListAsync(Guid.Parse(UserWithManyOrdersId), CancellationToken.None);
 
             // The mock answers one example order per page: both pages were asked for, in order.
             CollectionAssert.AreEqual(new[] { NewestOrderId, OldestOrderId }, orders.Select(o => o.OrderId).ToArray());
@@ -144,12 +151,14 @@ public sealed class OrdersConsumerTests
         pact.UponReceiving("a request for the orders of a user with no orders")
             .Given("a user has no orders", new { userId = UserWithoutOrdersId })
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithoutOrdersId))
+            .WithUserAndServiceTokens()
             .WillRespond(new ListOrdersResponse());
 
         await pact.VerifyAsync(async ctx =>
         {
             await using var users = OrderHistoryHost.For(ctx.Address);
-            Assert.IsEmpty(await users.OrderHistory.ListAsync(Guid.Parse(UserWithoutOrdersId), CancellationToken.None));
+            users.ServeUser(TestTokens.User(Guid.Parse(UserWithoutOrdersId)));
+            Assert.IsEmpty(await users.Get<OrderHistory>().ListAsync(Guid.Parse(UserWithoutOrdersId), CancellationToken.None));
         });
     }
 
@@ -160,13 +169,15 @@ public sealed class OrdersConsumerTests
         pact.UponReceiving("a question whether a user with a paid order has any order")
             .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal, createdAt = PlacedAtText })
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Question(UserWithOrderId))
+            .WithUserAndServiceTokens()
             // At least one order, whatever it holds; the page token is not read.
             .WillRespond(new { orders = Match.EachLike(new { orderId = PaidOrderId }), nextPageToken = Match.Type("") });
 
         await pact.VerifyAsync(async ctx =>
         {
             await using var users = OrderHistoryHost.For(ctx.Address);
-            Assert.IsTrue(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithOrderId), CancellationToken.None));
+            users.ServeUser(TestTokens.User(Guid.Parse(UserWithOrderId)));
+            Assert.IsTrue(await users.Get<OrderHistory>().AnyAsync(Guid.Parse(UserWithOrderId), CancellationToken.None));
         });
     }
 
@@ -178,12 +189,14 @@ public sealed class OrdersConsumerTests
         pact.UponReceiving("a question whether a user whose only order was cancelled has any order")
             .Given("a user has a cancelled order", new { userId = UserWithCancelledOrderId, orderId = CancelledOrderId, total = PaidOrderTotal })
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Question(UserWithCancelledOrderId))
+            .WithUserAndServiceTokens()
             .WillRespond(new { orders = Match.EachLike(new { orderId = CancelledOrderId }), nextPageToken = Match.Type("") });
 
         await pact.VerifyAsync(async ctx =>
         {
             await using var users = OrderHistoryHost.For(ctx.Address);
-            Assert.IsTrue(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithCancelledOrderId), CancellationToken.None));
+            users.ServeUser(TestTokens.User(Guid.Parse(UserWithCancelledOrderId)));
+            Assert.IsTrue(await users.Get<OrderHistory>().AnyAsync(Guid.Parse(UserWithCancelledOrderId), CancellationToken.None));
         });
     }
 
@@ -194,12 +207,33 @@ public sealed class OrdersConsumerTests
         pact.UponReceiving("a question whether a user with no orders has any order")
             .Given("a user has no orders", new { userId = UserWithoutOrdersId })
             .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Question(UserWithoutOrdersId))
+            .WithUserAndServiceTokens()
             .WillRespond(new { nextPageToken = Match.Type("") });
 
         await pact.VerifyAsync(async ctx =>
         {
             await using var users = OrderHistoryHost.For(ctx.Address);
-            Assert.IsFalse(await users.OrderHistory.AnyAsync(Guid.Parse(UserWithoutOrdersId), CancellationToken.None));
+            users.ServeUser(TestTokens.User(Guid.Parse(UserWithoutOrdersId)));
+            Assert.IsFalse(await users.Get<OrderHistory>().AnyAsync(Guid.Parse(UserWithoutOrdersId), CancellationToken.None));
+        });
+    }
+
+    [TestMethod]
+    public async Task Orders_refuses_a_listing_without_credentials()
+    {
+        // Users relies on orders to keep a user's orders from anyone who does not prove who they are and for whom they ask.
+        var pact = OrdersPact();
+        pact.UponReceiving("a request for the orders of a user with a paid order without credentials")
+            .Given("a user has a paid order", new { userId = UserWithOrderId, orderId = PaidOrderId, total = PaidOrderTotal, createdAt = PlacedAtText })
+            .WithRequest<ListOrdersRequest>(OrderService.Descriptor, Listing(UserWithOrderId))
+            .WillFail(StatusCode.Unauthenticated);
+
+        await pact.VerifyAsync(async ctx =>
+        {
+            var anonymous = new OrderService.OrderServiceClient(ctx.Channel);
+            var refused = await Assert.ThrowsExactlyAsync<RpcException>(async () =>
+                await anonymous.ListOrdersAsync(new ListOrdersRequest { UserId = UserWithOrderId, PageSize = PageSize }));
+            Assert.AreEqual(StatusCode.Unauthenticated, refused.StatusCode);
         });
     }
 

@@ -65,6 +65,17 @@ public sealed class UsersProviderChangeTests
     }
 
     [TestMethod]
+    public async Task GetUser_admitting_callers_without_credentials_breaks_orders()
+    {
+        // e.g. GetUser marked [AllowAnonymous]: anyone could read any user. The credentialed calls still pass.
+        using var _ = _provider.AdmitAnonymousCallers();
+
+        var result = await _provider.Verifier().RunAsync();
+
+        VerificationAssert.OnlyFails(result, "a request for an existing user without credentials", "grpc-status", "UNAUTHENTICATED");
+    }
+
+    [TestMethod]
     public async Task GetUser_with_a_new_field_and_a_new_rpc_still_meets_the_pacts()
     {
         // What a newer users build puts on the wire: User.display_name (field 6), unknown to this build's types.
