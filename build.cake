@@ -83,6 +83,13 @@ Task("Pact-Verify")
     .IsDependentOn("Db-Up")
     .Does(() => ContractTests("PactProvider", MeshEnvironment()));
 
+Task("Pact-Provider-Host")
+    .Description("Hosts a provider for the official pact verifier CLI (--provider=orders|users|notifications; the real service on a database of its own, with its provider states) on 127.0.0.1:--pact-port (default the port base + 10) until Ctrl-C, printing the command that verifies it.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Pact-Install")
+    .IsDependentOn("Db-Up")
+    .Does(() => HostProvider(Argument<string>("provider"), Argument("pact-port", portBase + 10)));
+
 Task("Pact-Publish")
     .Description("Publishes contracts/pacts to the Pact Broker at $PACT_BROKER_BASE_URL (version: git sha, branch: git branch).")
     .IsDependentOn("Pact-Install")

@@ -34,6 +34,28 @@ void RegenerateCommittedPacts()
     Information("Pacts written to {0}: {1}", committedPacts, string.Join(", ", GetFiles(committedPacts.FullPath + "/*.json").Select(f => f.GetFilename().ToString())));
 }
 
+/// <summary>
+/// Runs a provider's contract test assembly with --provider-host: the provider behind the pact adapter as a
+/// standalone endpoint for `pact verifier`, until Ctrl-C (the assembly prints the command to run).
+/// </summary>
+void HostProvider(string provider, int port)
+{
+    var project = provider switch
+    {
+        "orders" => "Shop.Orders.Contracts.Tests",
+        "users" => "Shop.Users.Contracts.Tests",
+        "notifications" => "Shop.Notifications.Contracts.Tests",
+        _ => throw new CakeException($"--provider={provider}: a provider is orders, users or notifications."),
+    };
+    var assembly = root.CombineWithFilePath($"contracts/{project}/bin/{configuration}/net10.0/{project}.dll");
+    Execute("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(assembly.FullPath).Append("--provider-host").Append("--port").Append(port.ToString()),
+        WorkingDirectory = root,
+        EnvironmentVariables = MeshEnvironment(),
+    }, $"the {provider} provider host failed");
+}
+
 // The broker commands need PACT_BROKER_BASE_URL (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and
 // PACT_BROKER_PASSWORD, which the CLI reads itself); without it they say so and succeed.
 bool BrokerConfigured(string purpose)

@@ -13,8 +13,15 @@ internal static class PactCli
     public static string Executable { get; } = Path.Combine(
         PactDirectories.RepositoryRoot, "contracts", "node_modules", "@pact-foundation", "pact-cli-linux-x64", "standalone", "pact");
 
+    /// <summary>The CLI as a command run from the repository root.</summary>
+    public static string RelativeExecutable => Path.GetRelativePath(PactDirectories.RepositoryRoot, Executable);
+
     /// <summary>Runs <c>pact verifier</c> on <paramref name="pactFile"/> against <paramref name="endpoint"/>; its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> VerifyAsync(ProviderEndpoint endpoint, string pactFile)
+    public static Task<(int ExitCode, string Output)> VerifyAsync(ProviderEndpoint endpoint, string pactFile) =>
+        VerifyAsync(endpoint.Port, pactFile);
+
+    /// <summary>Runs <c>pact verifier</c> on <paramref name="pactFile"/> against the provider endpoint on <paramref name="port"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> VerifyAsync(int port, string pactFile)
     {
         if (!File.Exists(Executable))
         {
@@ -28,7 +35,7 @@ internal static class PactCli
             UseShellExecute = false,
         };
         start.ArgumentList.Add("verifier");
-        foreach (var argument in endpoint.VerifierArguments())
+        foreach (var argument in ProviderEndpoint.VerifierArguments(port))
         {
             start.ArgumentList.Add(argument);
         }

@@ -39,6 +39,9 @@ internal abstract class ProviderHost<TProgram> : IAsyncDisposable where TProgram
 
     public TestDatabase Database { get; }
 
+    /// <summary>The provider's name in the pact files.</summary>
+    public string Participant => participant;
+
     public GrpcServiceHost<TProgram> Host { get; }
 
     /// <summary>The host, called with the consumer's service token and an admin's access token.</summary>

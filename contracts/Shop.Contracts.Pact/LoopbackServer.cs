@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Shop.Contracts.Pact;
 
-/// <summary>A minimal Kestrel host on 127.0.0.1 with a free port, for the consumer mock and the provider adapter.</summary>
+/// <summary>A minimal Kestrel host on 127.0.0.1 (a free port unless one is given), for the consumer mock and the provider adapter.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,7 +24,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
-    public static async Task<LoopbackServer> StartAsync(HttpProtocols protocols, Action<WebApplication> map)
+    public static async Task<LoopbackServer> StartAsync(HttpProtocols protocols, Action<WebApplication> map, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -33,7 +33,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = protocols));
 
         var app = builder.Build();
         map(app);

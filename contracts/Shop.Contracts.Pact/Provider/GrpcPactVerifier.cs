@@ -147,12 +147,13 @@ public sealed class GrpcPactVerifier
     /// <summary>
     /// Hosts the provider adapter as a standalone HTTP endpoint on 127.0.0.1, with this verifier's provider,
     /// services and states, for another verifier such as the official <c>pact verifier</c> CLI
-    /// (<see cref="ProviderEndpoint.VerifierArguments"/>); it serves until disposed. The sources are that verifier's.
+    /// (<see cref="ProviderEndpoint.VerifierArguments()"/>); it serves until disposed. The sources are that verifier's.
     /// </summary>
-    public async Task<ProviderEndpoint> HostAsync()
+    /// <param name="port">The port on 127.0.0.1; 0 (the default) takes a free one.</param>
+    public async Task<ProviderEndpoint> HostAsync(int port = 0)
     {
         var provider = RequireProvider();
-        var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout, _customHeaders).ConfigureAwait(false);
+        var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout, _customHeaders, port).ConfigureAwait(false);
         return new ProviderEndpoint(adapter, adapter.Port);
     }
 

@@ -68,14 +68,15 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         ProviderStateHandler? tearDown,
         ProviderStateValues? values,
         TimeSpan callTimeout,
-        IReadOnlyDictionary<string, Func<ProviderRequest, string>> customHeaders)
+        IReadOnlyDictionary<string, Func<ProviderRequest, string>> customHeaders,
+        int port = 0)
     {
         var adapter = new ProviderAdapter(provider, services, setUp, tearDown, values, callTimeout, customHeaders);
         adapter._server = await LoopbackServer.StartAsync(HttpProtocols.Http1, app =>
         {
             app.MapPost(MessagesPath, adapter.HandleMessageAsync);
             app.MapPost(StatesPath, adapter.HandleStateAsync);
-        }).ConfigureAwait(false);
+        }, port).ConfigureAwait(false);
         return adapter;
     }
 

@@ -30,13 +30,16 @@ public sealed class ProviderEndpoint : IAsyncDisposable
     /// <c>--hostname 127.0.0.1 --port P --base-path /pact/messages --transports grpc:P/pact/messages
     /// --state-change-url http://127.0.0.1:P/pact/provider-states --state-change-teardown</c>.
     /// </summary>
-    public IReadOnlyList<string> VerifierArguments() =>
+    public IReadOnlyList<string> VerifierArguments() => VerifierArguments(Port);
+
+    /// <summary>The <c>pact verifier</c> arguments for an endpoint on <paramref name="port"/> (e.g. one another process hosts).</summary>
+    public static IReadOnlyList<string> VerifierArguments(int port) =>
     [
         "--hostname", "127.0.0.1",
-        "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--base-path", MessagesPath,
-        "--transports", $"{GrpcWireKeys.Transport}:{Port}{MessagesPath}",
-        "--state-change-url", StatesUrl.ToString(),
+        "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--base-path", ProviderAdapter.MessagesPath,
+        "--transports", $"{GrpcWireKeys.Transport}:{port}{ProviderAdapter.MessagesPath}",
+        "--state-change-url", $"http://127.0.0.1:{port}{ProviderAdapter.StatesPath}",
         "--state-change-teardown",
     ];
 

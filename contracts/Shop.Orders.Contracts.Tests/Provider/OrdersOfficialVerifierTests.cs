@@ -1,6 +1,5 @@
 using Shop.Contracts.Testing;
 using Shop.Testing;
-using OrdersV1 = Shop.Orders.V1;
 
 namespace Shop.Orders.Contracts.Tests.Provider;
 
@@ -34,14 +33,24 @@ public sealed class OrdersOfficialVerifierTests
     }
 
     [TestMethod]
+    public async Task The_pact_cli_verifies_the_standalone_provider_host()
+    {
+        // What Pact-Provider-Host runs: this assembly with --provider-host, a process of its own.
+        await using var host = await StandaloneProviderProcess.StartAsync();
+
+        var (exitCode, output) = await PactCli.VerifyAsync(host.Port, UsersOrdersPact);
+
+        Assert.AreEqual(0, exitCode, output);
+        StringAssert.Contains(output, "a request for the orders of a user with a paid order without credentials");
+        Assert.DoesNotContain("FAILED", output, output);
+        StringAssert.Contains(host.Command, $"pact verifier --hostname 127.0.0.1 --port {host.Port} ");
+        StringAssert.Contains(host.Command, "-d contracts/pacts --provider-name orders");
+    }
+
+    [TestMethod]
     public async Task The_pact_cli_fails_orders_leaving_the_users_orders_out()
     {
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
-        {
-            var response = await callService();
-            (response as OrdersV1.ListOrdersResponse)?.Orders.Clear();
-            return response;
-        });
+        using var _ = _provider.OmitUsersOrders();
         await using var endpoint = await _provider.Verifier().HostAsync();
 
         var (exitCode, output) = await PactCli.VerifyAsync(endpoint, UsersOrdersPact);

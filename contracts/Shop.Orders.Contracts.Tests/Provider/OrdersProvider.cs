@@ -28,6 +28,17 @@ internal sealed class OrdersProvider : ProviderHost<OrdersProgram>
     }));
 
     /// <summary>
+    /// The self-tests' breaking change of content: ListOrders leaves the user's orders out (e.g. a filter that
+    /// keeps only open orders: users would list nothing and delete a user who has paid).
+    /// </summary>
+    public IDisposable OmitUsersOrders() => Change.Apply(async (method, request, callService) =>
+    {
+        var response = await callService();
+        (response as OrdersV1.ListOrdersResponse)?.Orders.Clear();
+        return response;
+    });
+
+    /// <summary>
     /// For the self-tests: while set, "a user has a paid order" also seeds an older PENDING order of this
     /// amount for the same user, a fixture change a consumer's contract must not notice.
     /// </summary>
