@@ -5,6 +5,7 @@ using Shop.Contracts.Pact;
 using Shop.Contracts.Testing;
 using Shop.Testing;
 using Next = Shop.Notifications.Contracts.Tests.Next;
+using Renumbered = Shop.Notifications.Contracts.Tests.Renumbered;
 using Retyped = Shop.Notifications.Contracts.Tests.Retyped;
 using NotificationsV1 = Shop.Notifications.V1;
 
@@ -112,6 +113,18 @@ public sealed class NotificationsProviderChangeTests
         StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
         StringAssert.Contains(ex.Message,
             "shop.notifications.v1.OrderEvent.occurred_at: consumer expects field 5 (message google.protobuf.Timestamp), provider has field 5 (string)");
+    }
+
+    [TestMethod]
+    public async Task Renumbering_the_duplicate_field_breaks_orders()
+    {
+        // DeliverOrderEventResponse.duplicate moved from field 2 to 9: the same proto JSON, but orders' generated
+        // code reads field 2, so it would take every redelivery for a first delivery.
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
+            _provider.Verifier(Renumbered.NotificationService.Descriptor).VerifyAsync());
+
+        StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
+        StringAssert.Contains(ex.Message, "shop.notifications.v1.DeliverOrderEventResponse.duplicate: consumer expects field 2 (bool), provider has field 9");
     }
 
     [TestMethod]

@@ -4,6 +4,7 @@ using Shop.Contracts.Pact;
 using Shop.Contracts.Testing;
 using Shop.Testing;
 using Next = Shop.Users.Contracts.Tests.Next;
+using Renumbered = Shop.Users.Contracts.Tests.Renumbered;
 using UsersV1 = Shop.Users.V1;
 
 namespace Shop.Users.Contracts.Tests.Provider;
@@ -73,6 +74,18 @@ public sealed class UsersProviderChangeTests
         var result = await _provider.Verifier().RunAsync();
 
         VerificationAssert.OnlyFails(result, "a request for an existing user without credentials", "grpc-status", "UNAUTHENTICATED");
+    }
+
+    [TestMethod]
+    public async Task Renumbering_the_requested_user_id_breaks_orders()
+    {
+        // GetUserRequest.user_id moved from field 1 to 5: the same proto JSON, but orders' generated code
+        // sends the id in field 1, which users would no longer read.
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
+            _provider.Verifier(Renumbered.UserService.Descriptor).VerifyAsync());
+
+        StringAssert.Contains(ex.Message, "FAILED 'a request for an existing user'");
+        StringAssert.Contains(ex.Message, "shop.users.v1.GetUserRequest.user_id: consumer expects field 1 (string), provider has field 5");
     }
 
     [TestMethod]
