@@ -44,15 +44,20 @@ internal sealed class ProductRepository(NpgsqlDataSource dataSource)
         return rows.AsList();
     }, ct);
 
+    // The sum in bigint, so a stock near the limit is refused here rather than overflowing integer (22003).
     private const string AdjustStockSql = $"""
         UPDATE products SET stock = stock + @delta
-        WHERE id = @id AND stock + @delta >= 0
+        WHERE id = @id AND stock::bigint + @delta BETWEEN 0 AND @max
         RETURNING {Columns}
         """;
 
-    /// <returns>The product with its new stock, or null when there is no such product or the stock would go below zero.</returns>
+    /// <returns>
+    /// The product with its new stock, or null when there is no such product or the stock would go below zero
+    /// or past <see cref="StockLimit.Max"/>.
+    /// </returns>
     public Task<ProductRecord?> AdjustStockAsync(Guid id, int delta, CancellationToken ct) =>
-        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<ProductRecord>(new CommandDefinition(AdjustStockSql, new { id, delta }, cancellationToken: ct)), ct);
+        dataSource.RunAsync(connection => connection.QuerySingleOrDefaultAsync<ProductRecord>(new CommandDefinition(
+            AdjustStockSql, new { id, delta, max = StockLimit.Max }, cancellationToken: ct)), ct);
 
     /// <returns>False when there was no product with that id.</returns>
     /// <exception cref="ProductInUseException">An order item refers to the product.</exception>
@@ -80,9 +85,19 @@ internal sealed class ProductRepository(NpgsqlDataSource dataSource)
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             TakeStockSql, new { productId, quantity }, transaction, cancellationToken: ct)) == 1;
 
-    public async Task ReturnStockAsync(NpgsqlTransaction transaction, Guid productId, int quantity, CancellationToken ct) =>
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE products SET stock = stock + @quantity WHERE id = @productId", new { productId, quantity }, transaction, cancellationToken: ct));
+    /// <summary>Puts <paramref name="quantity"/> back into stock, up to <see cref="StockLimit.Max"/>.</summary>
+    /// <returns>The units that did not fit under the limit and were dropped; usually 0.</returns>
+    public async Task<int> ReturnStockAsync(NpgsqlTransaction transaction, Guid productId, int quantity, CancellationToken ct)
+    {
+        // Locked before it is read, so the units that fit are computed from the stock that is changed.
+        var connection = transaction.Connection!;
+        var stock = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT stock FROM products WHERE id = @productId FOR UPDATE", new { productId }, transaction, cancellationToken: ct));
+        var returned = (int)Math.Min(quantity, (long)StockLimit.Max - stock);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE products SET stock = stock + @returned WHERE id = @productId", new { productId, returned }, transaction, cancellationToken: ct));
+        return quantity - returned;
+    }
 
     public async Task<int> StockAsync(NpgsqlTransaction transaction, Guid productId, CancellationToken ct) =>
         await transaction.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(

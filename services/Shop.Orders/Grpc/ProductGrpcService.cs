@@ -53,8 +53,11 @@ internal sealed class ProductGrpcService(ProductRepository products) : ProductSe
         if (product is null)
         {
             var current = await products.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
-            throw new PreconditionFailedException(
-                $"delta: {request.Delta} would take the stock of product {id} below zero ({current.Stock} in stock)");
+            throw (long)current.Stock + request.Delta > StockLimit.Max
+                ? new PreconditionFailedException(
+                    $"delta: {request.Delta} would take the stock of product {id} past {StockLimit.Max}, the most it can hold ({current.Stock} in stock)")
+                : new PreconditionFailedException(
+                    $"delta: {request.Delta} would take the stock of product {id} below zero ({current.Stock} in stock)");
         }
         return new AdjustStockResponse { Product = product.ToMessage() };
     }

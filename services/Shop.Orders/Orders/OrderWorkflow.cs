@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
-using Shop.ServiceDefaults.Data;
 using Shop.Orders.Data;
 using Shop.Orders.Outbox;
 using Shop.Orders.Users;
+using Shop.ServiceDefaults.Data;
 using Shop.ServiceDefaults.Errors;
 
 namespace Shop.Orders.Orders;
@@ -12,14 +13,15 @@ namespace Shop.Orders.Orders;
 /// is one short transaction that locks the order row first, moves stock, and appends its outbox event;
 /// anything that fails rolls the whole change back.
 /// </summary>
-internal sealed class OrderWorkflow(
+internal sealed partial class OrderWorkflow(
     NpgsqlDataSource dataSource,
     OrderRepository orders,
     ProductRepository products,
     PaymentRepository payments,
     OrderEventRepository events,
     OutboxSignal outboxSignal,
-    UserDirectory users)
+    UserDirectory users,
+    ILogger<OrderWorkflow> logger)
 {
     public async Task<OrderDetails> PlaceAsync(Guid userId, IReadOnlyList<OrderLine> lines, CancellationToken ct)
     {
@@ -134,7 +136,7 @@ internal sealed class OrderWorkflow(
         return new OrderDetails(order, items);
     }
 
-    /// <summary>Cancels a pending or paid order; a paid order's stock goes back.</summary>
+    /// <summary>Cancels a pending or paid order; a paid order's stock goes back (up to <see cref="StockLimit.Max"/>).</summary>
     public Task<OrderDetails> CancelAsync(Guid orderId, CancellationToken ct) =>
         dataSource.RunAsync(connection => CancelAsync(connection, orderId, ct), ct);
 
@@ -149,9 +151,13 @@ internal sealed class OrderWorkflow(
         var items = await orders.ItemsAsync(transaction, orderId, ct);
         if (order.Status == OrderStates.Paid)
         {
+            // A paid order can always be cancelled, whatever the catalogue holds now: the customer's cancellation
+            // must not wait on an admin's stock. Units that would take a stock past StockLimit.Max (all an integer
+            // holds, far beyond any real stock) are dropped rather than refusing the cancel, and logged.
             foreach (var item in items)
             {
-                await products.ReturnStockAsync(transaction, item.ProductId, item.Quantity, ct);
+                var dropped = await products.ReturnStockAsync(transaction, item.ProductId, item.Quantity, ct);
+                if (dropped > 0) LogRestockCapped(logger, orderId, item.ProductId, dropped, StockLimit.Max);
             }
         }
         order = await orders.SetStatusAsync(transaction, orderId, OrderStates.Cancelled, ct);
@@ -175,4 +181,8 @@ internal sealed class OrderWorkflow(
     }
 
     private static PreconditionFailedException FailedPrecondition(StatusMessage message) => new(message);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Cancelling order {OrderId} put back {Dropped} fewer units of product {ProductId} than it took: its stock is at the limit, {Limit}")]
+    private static partial void LogRestockCapped(ILogger logger, Guid orderId, Guid productId, int dropped, int limit);
 }
