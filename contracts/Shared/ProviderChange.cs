@@ -15,8 +15,8 @@ namespace Shop.Contracts.Testing;
 /// </summary>
 internal sealed class ProviderChange : Interceptor
 {
-    private volatile Change? _current;
-    private volatile Action<IHeaderDictionary>? _requestChange;
+    private volatile Change? current;
+    private volatile Action<IHeaderDictionary>? requestChange;
 
     /// <summary>Rewrites one call: <paramref name="callService"/> runs the real service (which may throw the <see cref="RpcException"/> its client would see).</summary>
     public delegate Task<object> Change(string method, object request, Func<Task<object>> callService);
@@ -44,7 +44,7 @@ internal sealed class ProviderChange : Interceptor
     /// <summary>Applies <paramref name="change"/> until the result is disposed.</summary>
     public IDisposable Apply(Change change)
     {
-        _current = change;
+        current = change;
         return new Reverter(this);
     }
 
@@ -54,17 +54,17 @@ internal sealed class ProviderChange : Interceptor
     /// </summary>
     public IDisposable ApplyToRequests(Action<IHeaderDictionary> change)
     {
-        _requestChange = change;
+        requestChange = change;
         return new Reverter(this);
     }
 
     /// <summary>Applies the request change, if any, to <paramref name="headers"/>.</summary>
-    public void Rewrite(IHeaderDictionary headers) => _requestChange?.Invoke(headers);
+    public void Rewrite(IHeaderDictionary headers) => requestChange?.Invoke(headers);
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var change = _current;
+        var change = current;
         if (change is null)
         {
             return await continuation(request, context);
@@ -77,8 +77,8 @@ internal sealed class ProviderChange : Interceptor
     {
         public void Dispose()
         {
-            owner._current = null;
-            owner._requestChange = null;
+            owner.current = null;
+            owner.requestChange = null;
         }
     }
 }

@@ -12,11 +12,11 @@ namespace Shop.Contracts.Pact;
 /// <summary>A minimal Kestrel host on 127.0.0.1 (a free port unless one is given), for the consumer mock and the provider adapter.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private LoopbackServer(WebApplication app, int port)
     {
-        _app = app;
+        this.app = app;
         Port = port;
     }
 
@@ -45,7 +45,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -6,15 +6,15 @@ namespace Shop.Contracts.Pact;
 /// <summary>A V4 contract between a consumer and a provider, before its kind of interactions is chosen (<see cref="Pact.V4"/>).</summary>
 public sealed class PactV4
 {
-    private readonly PactConfig _config;
-    private readonly IPactEngine _engine;
+    private readonly PactConfig config;
+    private readonly IPactEngine engine;
 
     internal PactV4(string consumer, string provider, PactConfig config, IPactEngine engine)
     {
         Consumer = consumer;
         Provider = provider;
-        _config = config;
-        _engine = engine;
+        this.config = config;
+        this.engine = engine;
     }
 
     /// <summary>The consumer's name as it appears in the pact file.</summary>
@@ -24,5 +24,5 @@ public sealed class PactV4
     public string Provider { get; }
 
     /// <summary>Unary gRPC calls, recorded as synchronous messages with transport <c>grpc</c>.</summary>
-    public GrpcPactBuilder WithGrpcInteractions() => new(Consumer, Provider, _config, _engine);
+    public GrpcPactBuilder WithGrpcInteractions() => new(Consumer, Provider, config, engine);
 }

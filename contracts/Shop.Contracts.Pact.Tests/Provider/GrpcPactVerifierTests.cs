@@ -13,11 +13,11 @@ namespace Shop.Contracts.Pact.Tests.Provider;
 public sealed class GrpcPactVerifierTests
 {
     private static readonly TempDirectory PactDirectory = new();
-    private static string _pactFile = string.Empty;
+    private static string PactFile = string.Empty;
 
     [ClassInitialize]
     public static async Task WriteThePact(TestContext _) =>
-        _pactFile = await StorefrontPact.WriteAsync(PactDirectory.Path);
+        PactFile = await StorefrontPact.WriteAsync(PactDirectory.Path);
 
     [ClassCleanup]
     public static void RemoveThePact() => PactDirectory.Dispose();
@@ -101,7 +101,7 @@ public sealed class GrpcPactVerifierTests
         var result = await new GrpcPactVerifier(StorefrontPact.ProviderName)
             .WithProviderChannel(host.Channel)
             .WithServices(CatalogueV1.CatalogueService.Descriptor)
-            .WithFileSource(new FileInfo(_pactFile))
+            .WithFileSource(new FileInfo(PactFile))
             .RunAsync();
 
         Assert.IsFalse(result.Passed);

@@ -13,11 +13,11 @@ namespace Shop.Contracts.Pact.Tests.Providers;
 /// <summary>A real Grpc.AspNetCore provider on Kestrel (loopback, HTTP/2) and a channel to it.</summary>
 public sealed class ProviderHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private ProviderHost(WebApplication app, ProductStore store, GrpcChannel channel)
     {
-        _app = app;
+        this.app = app;
         Store = store;
         Channel = channel;
     }
@@ -47,7 +47,7 @@ public sealed class ProviderHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

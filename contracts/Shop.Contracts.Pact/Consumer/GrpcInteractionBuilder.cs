@@ -9,15 +9,15 @@ namespace Shop.Contracts.Pact.Consumer;
 /// <summary>The start of an interaction: provider states, then the request (<see cref="GrpcPactBuilder.UponReceiving"/>).</summary>
 public sealed class GrpcInteractionBuilder
 {
-    private readonly GrpcInteractionDefinition _interaction;
+    private readonly GrpcInteractionDefinition interaction;
 
-    internal GrpcInteractionBuilder(GrpcInteractionDefinition interaction) => _interaction = interaction;
+    internal GrpcInteractionBuilder(GrpcInteractionDefinition interaction) => this.interaction = interaction;
 
     /// <summary>A provider state the provider must set up before this call, e.g. "a user exists".</summary>
     public GrpcInteractionBuilder Given(string providerState)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(providerState);
-        _interaction.States.Add(new ProviderStateDefinition(providerState, null));
+        interaction.States.Add(new ProviderStateDefinition(providerState, null));
         return this;
     }
 
@@ -35,7 +35,7 @@ public sealed class GrpcInteractionBuilder
             throw new ArgumentException("Provider state parameters must be an object with named values.", nameof(parameters));
         }
 
-        _interaction.States.Add(new ProviderStateDefinition(providerState, json.ToJsonString()));
+        interaction.States.Add(new ProviderStateDefinition(providerState, json.ToJsonString()));
         return this;
     }
 
@@ -79,9 +79,9 @@ public sealed class GrpcInteractionBuilder
                 $"{method.FullName} takes {method.InputType.FullName}, not {message.Descriptor.FullName}.", nameof(request));
         }
 
-        _interaction.Method = method;
-        _interaction.Request = MatchedMessage.From(method.InputType, request);
-        return new GrpcRequestBuilder(_interaction);
+        interaction.Method = method;
+        interaction.Request = MatchedMessage.From(method.InputType, request);
+        return new GrpcRequestBuilder(interaction);
     }
 
     private GrpcRequestBuilder WithRequest(ServiceDescriptor service, MessageDescriptor requestType, object request)

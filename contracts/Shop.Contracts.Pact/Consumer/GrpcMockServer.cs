@@ -17,28 +17,28 @@ namespace Shop.Contracts.Pact.Consumer;
 /// </summary>
 internal sealed class GrpcMockServer : IAsyncDisposable
 {
-    private readonly IReadOnlyList<MockInteraction> _interactions;
-    private readonly IMessageMatcher _matcher;
-    private readonly ConcurrentQueue<string> _problems = new();
-    private LoopbackServer? _server;
+    private readonly IReadOnlyList<MockInteraction> interactions;
+    private readonly IMessageMatcher matcher;
+    private readonly ConcurrentQueue<string> problems = new();
+    private LoopbackServer? server;
 
     private GrpcMockServer(IReadOnlyList<MockInteraction> interactions, IMessageMatcher matcher)
     {
-        _interactions = interactions;
-        _matcher = matcher;
+        this.interactions = interactions;
+        this.matcher = matcher;
     }
 
-    public Uri Address => _server!.Address;
+    public Uri Address => server!.Address;
 
     /// <summary>Unmatched or unexpected calls, in the order they arrived.</summary>
-    public IReadOnlyCollection<string> Problems => _problems;
+    public IReadOnlyCollection<string> Problems => problems;
 
-    public IReadOnlyList<MockInteraction> Interactions => _interactions;
+    public IReadOnlyList<MockInteraction> Interactions => interactions;
 
     public static async Task<GrpcMockServer> StartAsync(IReadOnlyList<MockInteraction> interactions, IMessageMatcher matcher)
     {
         var mock = new GrpcMockServer(interactions, matcher);
-        mock._server = await LoopbackServer.StartAsync(HttpProtocols.Http2, app =>
+        mock.server = await LoopbackServer.StartAsync(HttpProtocols.Http2, app =>
             app.MapPost("/{service}/{method}", mock.HandleAsync)).ConfigureAwait(false);
         return mock;
     }
@@ -47,10 +47,10 @@ internal sealed class GrpcMockServer : IAsyncDisposable
     {
         context.Response.ContentType = "application/grpc";
         var path = $"{service}/{method}";
-        var candidates = _interactions.Where(i => i.Definition.MethodPath == path).ToList();
+        var candidates = interactions.Where(i => i.Definition.MethodPath == path).ToList();
         if (candidates.Count == 0)
         {
-            var declared = string.Join(", ", _interactions.Select(i => i.Definition.MethodPath).Distinct());
+            var declared = string.Join(", ", interactions.Select(i => i.Definition.MethodPath).Distinct());
             Fail(context, StatusCode.Unimplemented, $"No interaction declared for {path}. Declared methods: {declared}.");
             return;
         }
@@ -93,7 +93,7 @@ internal sealed class GrpcMockServer : IAsyncDisposable
         var accepted = new List<MockInteraction>();
         foreach (var candidate in candidates)
         {
-            var mismatches = _matcher.Mismatches(candidate.ExpectedRequestJson, actualJson, GrpcWireKeys.ContentType, metadata);
+            var mismatches = matcher.Mismatches(candidate.ExpectedRequestJson, actualJson, GrpcWireKeys.ContentType, metadata);
             if (mismatches.Count == 0)
             {
                 accepted.Add(candidate);
@@ -137,7 +137,7 @@ internal sealed class GrpcMockServer : IAsyncDisposable
 
     private void Fail(HttpContext context, StatusCode status, string problem)
     {
-        _problems.Enqueue(problem);
+        problems.Enqueue(problem);
         Trailers(context, status, problem);
     }
 
@@ -167,9 +167,9 @@ internal sealed class GrpcMockServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
+        if (server is not null)
         {
-            await _server.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -25,16 +25,16 @@ namespace Shop.Contracts.Pact.Consumer;
 /// </summary>
 public sealed class GrpcPactBuilder
 {
-    private readonly List<GrpcInteractionDefinition> _pending = [];
-    private readonly Lock _gate = new();
-    private readonly IPactEngine _engine;
+    private readonly List<GrpcInteractionDefinition> pending = [];
+    private readonly Lock gate = new();
+    private readonly IPactEngine engine;
 
     internal GrpcPactBuilder(string consumer, string provider, PactConfig config, IPactEngine engine)
     {
         Consumer = consumer;
         Provider = provider;
         PactDirectory = Path.GetFullPath(config.PactDir);
-        _engine = engine;
+        this.engine = engine;
     }
 
     /// <summary>The consumer's name as it appears in the pact file.</summary>
@@ -51,14 +51,14 @@ public sealed class GrpcPactBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         var interaction = new GrpcInteractionDefinition(description);
-        lock (_gate)
+        lock (gate)
         {
-            if (_pending.Any(i => i.Description == description))
+            if (pending.Any(i => i.Description == description))
             {
                 throw new ArgumentException($"An interaction '{description}' is already declared in this test.", nameof(description));
             }
 
-            _pending.Add(interaction);
+            pending.Add(interaction);
         }
 
         return new GrpcInteractionBuilder(interaction);
@@ -73,10 +73,10 @@ public sealed class GrpcPactBuilder
     {
         ArgumentNullException.ThrowIfNull(consumerTest);
         List<GrpcInteractionDefinition> interactions;
-        lock (_gate)
+        lock (gate)
         {
-            interactions = [.. _pending];
-            _pending.Clear();
+            interactions = [.. pending];
+            pending.Clear();
         }
 
         if (interactions.Count == 0)
@@ -91,7 +91,7 @@ public sealed class GrpcPactBuilder
                 $"Interaction(s) {string.Join(", ", incomplete)} need WithRequest(...) and WillRespond(...) or WillFail(...).");
         }
 
-        using var pact = _engine.NewV4Pact(Consumer, Provider);
+        using var pact = engine.NewV4Pact(Consumer, Provider);
         foreach (var interaction in interactions)
         {
             interaction.WriteTo(pact);
@@ -100,7 +100,7 @@ public sealed class GrpcPactBuilder
         var expected = pact.ExpectedRequests();
         var mockInteractions = interactions.Select(i => new MockInteraction(i, expected[i.Description])).ToList();
 
-        await using (var mock = await GrpcMockServer.StartAsync(mockInteractions, _engine.Matcher).ConfigureAwait(false))
+        await using (var mock = await GrpcMockServer.StartAsync(mockInteractions, engine.Matcher).ConfigureAwait(false))
         {
             using var channel = GrpcChannel.ForAddress(mock.Address);
             Exception? testFailure = null;

@@ -8,9 +8,9 @@ namespace Shop.Contracts.Pact.Consumer;
 /// <summary>The expected request is declared: say how the provider answers.</summary>
 public sealed class GrpcRequestBuilder
 {
-    private readonly GrpcInteractionDefinition _interaction;
+    private readonly GrpcInteractionDefinition interaction;
 
-    internal GrpcRequestBuilder(GrpcInteractionDefinition interaction) => _interaction = interaction;
+    internal GrpcRequestBuilder(GrpcInteractionDefinition interaction) => this.interaction = interaction;
 
     /// <summary>
     /// Request metadata (a gRPC header) the consumer sends with the call: a string that must be equal, or a
@@ -30,7 +30,7 @@ public sealed class GrpcRequestBuilder
                 $"'{key}' is not metadata a contract can hold: keys are lowercase text headers, not reserved (grpc-*, pseudo-headers) or binary (-bin).", nameof(key));
         }
 
-        _interaction.RequestMetadata[key] = value switch
+        interaction.RequestMetadata[key] = value switch
         {
             string exact => JsonValue.Create(exact),
             // Checks the example against the matcher now, where it is declared.
@@ -50,15 +50,15 @@ public sealed class GrpcRequestBuilder
     public void WillRespond(object response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var expected = _interaction.Method!.OutputType;
+        var expected = interaction.Method!.OutputType;
         if (response is IMessage message && message.Descriptor.FullName != expected.FullName)
         {
             throw new ArgumentException(
-                $"{_interaction.Method.FullName} returns {expected.FullName}, not {message.Descriptor.FullName}.", nameof(response));
+                $"{interaction.Method.FullName} returns {expected.FullName}, not {message.Descriptor.FullName}.", nameof(response));
         }
 
-        _interaction.Status = StatusCode.OK;
-        _interaction.Response = MatchedMessage.From(expected, response);
+        interaction.Status = StatusCode.OK;
+        interaction.Response = MatchedMessage.From(expected, response);
     }
 
     /// <summary>
@@ -82,9 +82,9 @@ public sealed class GrpcRequestBuilder
             _ => throw new ArgumentException("A status message is a string, or a matcher around a string example.", nameof(message)),
         };
 
-        _interaction.Status = status;
-        _interaction.Response = null;
-        _interaction.StatusMessage = text;
-        _interaction.StatusMessageJson = json;
+        interaction.Status = status;
+        interaction.Response = null;
+        interaction.StatusMessage = text;
+        interaction.StatusMessageJson = json;
     }
 }

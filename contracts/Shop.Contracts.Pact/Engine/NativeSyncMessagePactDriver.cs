@@ -12,16 +12,16 @@ namespace Shop.Contracts.Pact.Engine;
 internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
 {
     private static readonly Lock WriteLock = new();
-    private readonly PactHandle _handle;
-    private readonly string _consumer;
-    private readonly string _provider;
-    private bool _disposed;
+    private readonly PactHandle handle;
+    private readonly string consumer;
+    private readonly string provider;
+    private bool disposed;
 
     private NativeSyncMessagePactDriver(PactHandle handle, string consumer, string provider)
     {
-        _handle = handle;
-        _consumer = consumer;
-        _provider = provider;
+        this.handle = handle;
+        this.consumer = consumer;
+        this.provider = provider;
     }
 
     public static NativeSyncMessagePactDriver Create(string consumer, string provider)
@@ -44,7 +44,7 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
 
     public ISyncMessageInteractionDriver NewInteraction(string description)
     {
-        var handle = NativeInterop.pactffi_new_sync_message_interaction(_handle, description);
+        var handle = NativeInterop.pactffi_new_sync_message_interaction(this.handle, description);
         NativePactEngine.Check(handle.IsValid, $"create interaction '{description}'");
         return new NativeSyncMessageInteractionDriver(handle, description);
     }
@@ -53,7 +53,7 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
     public IReadOnlyDictionary<string, string> ExpectedRequests()
     {
         var expected = new Dictionary<string, string>(StringComparer.Ordinal);
-        var iter = NativeInterop.pactffi_pact_handle_get_sync_message_iter(_handle);
+        var iter = NativeInterop.pactffi_pact_handle_get_sync_message_iter(handle);
         NativePactEngine.Check(iter != IntPtr.Zero, "read interactions");
         try
         {
@@ -160,10 +160,10 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
     public string WriteFile(string directory, Action<string>? then = null)
     {
         Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, $"{_consumer}-{_provider}.json");
+        var file = Path.Combine(directory, $"{consumer}-{provider}.json");
         lock (WriteLock)
         {
-            var result = NativeInterop.pactffi_pact_handle_write_file(_handle, directory, false);
+            var result = NativeInterop.pactffi_pact_handle_write_file(handle, directory, false);
             if (result != 0)
             {
                 throw new InvalidOperationException(
@@ -178,10 +178,10 @@ internal sealed class NativeSyncMessagePactDriver : ISyncMessagePactDriver
 
     public void Dispose()
     {
-        if (!_disposed)
+        if (!disposed)
         {
-            _disposed = true;
-            NativeInterop.pactffi_free_pact_handle(_handle);
+            disposed = true;
+            NativeInterop.pactffi_free_pact_handle(handle);
         }
     }
 }

@@ -6,10 +6,10 @@ namespace Shop.Contracts.Pact.Engine;
 /// <summary>The engine's verifier (<c>pactffi_verifier_*</c>), addressed by its <see cref="VerifierHandle"/>.</summary>
 internal sealed class NativeVerifierProvider : IVerifierProvider
 {
-    private readonly VerifierHandle _handle;
-    private bool _disposed;
+    private readonly VerifierHandle handle;
+    private bool disposed;
 
-    private NativeVerifierProvider(VerifierHandle handle) => _handle = handle;
+    private NativeVerifierProvider(VerifierHandle handle) => this.handle = handle;
 
     public static NativeVerifierProvider Create()
     {
@@ -19,36 +19,36 @@ internal sealed class NativeVerifierProvider : IVerifierProvider
     }
 
     public void SetProviderInfo(string name, string scheme, string host, int port, string path) =>
-        NativeInterop.pactffi_verifier_set_provider_info(_handle, name, scheme, host, checked((ushort)port), path);
+        NativeInterop.pactffi_verifier_set_provider_info(handle, name, scheme, host, checked((ushort)port), path);
 
     public void AddTransport(string protocol, int port, string path, string scheme) =>
-        NativeInterop.pactffi_verifier_add_provider_transport(_handle, protocol, checked((ushort)port), path, scheme);
+        NativeInterop.pactffi_verifier_add_provider_transport(handle, protocol, checked((ushort)port), path, scheme);
 
     public void SetProviderStateUrl(Uri url, bool teardown) =>
-        NativeInterop.pactffi_verifier_set_provider_state(_handle, url.ToString(), teardown ? (byte)1 : (byte)0, body: 1);
+        NativeInterop.pactffi_verifier_set_provider_state(handle, url.ToString(), teardown ? (byte)1 : (byte)0, body: 1);
 
     public void SetVerificationOptions(TimeSpan requestTimeout)
     {
-        NativeInterop.pactffi_verifier_set_verification_options(_handle, 0, new CULong((nuint)requestTimeout.TotalMilliseconds));
-        NativeInterop.pactffi_verifier_set_coloured_output(_handle, 0);
+        NativeInterop.pactffi_verifier_set_verification_options(handle, 0, new CULong((nuint)requestTimeout.TotalMilliseconds));
+        NativeInterop.pactffi_verifier_set_coloured_output(handle, 0);
     }
 
-    public void AddFileSource(string file) => NativeInterop.pactffi_verifier_add_file_source(_handle, file);
+    public void AddFileSource(string file) => NativeInterop.pactffi_verifier_add_file_source(handle, file);
 
-    public void AddDirectorySource(string directory) => NativeInterop.pactffi_verifier_add_directory_source(_handle, directory);
+    public void AddDirectorySource(string directory) => NativeInterop.pactffi_verifier_add_directory_source(handle, directory);
 
-    public bool Execute() => NativeInterop.pactffi_verifier_execute(_handle) == 0;
+    public bool Execute() => NativeInterop.pactffi_verifier_execute(handle) == 0;
 
-    public string Output() => EngineString.Take(NativeInterop.pactffi_verifier_output(_handle, 1)) ?? string.Empty;
+    public string Output() => EngineString.Take(NativeInterop.pactffi_verifier_output(handle, 1)) ?? string.Empty;
 
-    public string JsonReport() => EngineString.Take(NativeInterop.pactffi_verifier_json(_handle)) ?? "{}";
+    public string JsonReport() => EngineString.Take(NativeInterop.pactffi_verifier_json(handle)) ?? "{}";
 
     public void Dispose()
     {
-        if (!_disposed)
+        if (!disposed)
         {
-            _disposed = true;
-            NativeInterop.pactffi_verifier_shutdown(_handle);
+            disposed = true;
+            NativeInterop.pactffi_verifier_shutdown(handle);
         }
     }
 }

@@ -7,10 +7,10 @@ namespace Shop.Contracts.Pact.Interop;
 internal readonly struct InteractionHandle
 {
 #pragma warning disable CS0649 // Only the engine makes handles: they come back from P/Invoke calls.
-    private readonly uint _value;
+    private readonly uint value;
 #pragma warning restore CS0649
 
-    public bool IsValid => _value != 0;
+    public bool IsValid => value != 0;
 
-    public override string ToString() => $"interaction #{_value}";
+    public override string ToString() => $"interaction #{value}";
 }

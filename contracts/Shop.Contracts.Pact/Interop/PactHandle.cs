@@ -11,10 +11,10 @@ namespace Shop.Contracts.Pact.Interop;
 internal readonly struct PactHandle
 {
 #pragma warning disable CS0649 // Only the engine makes handles: they come back from P/Invoke calls.
-    private readonly ushort _value;
+    private readonly ushort value;
 #pragma warning restore CS0649
 
-    public bool IsValid => _value != 0;
+    public bool IsValid => value != 0;
 
-    public override string ToString() => $"pact #{_value}";
+    public override string ToString() => $"pact #{value}";
 }

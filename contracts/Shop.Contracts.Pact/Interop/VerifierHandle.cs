@@ -7,8 +7,8 @@ namespace Shop.Contracts.Pact.Interop;
 internal readonly struct VerifierHandle
 {
 #pragma warning disable CS0649 // Only the engine makes handles: they come back from P/Invoke calls.
-    private readonly IntPtr _value;
+    private readonly IntPtr value;
 #pragma warning restore CS0649
 
-    public bool IsValid => _value != IntPtr.Zero;
+    public bool IsValid => value != IntPtr.Zero;
 }

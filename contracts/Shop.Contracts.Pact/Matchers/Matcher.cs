@@ -10,7 +10,7 @@ namespace Shop.Contracts.Pact.Matchers;
 /// </summary>
 public sealed class Matcher
 {
-    private readonly Func<JsonNode?, string, JsonNode> _wrap;
+    private readonly Func<JsonNode?, string, JsonNode> wrap;
 
     internal Matcher(string name, object? example, Func<JsonNode?, string, JsonNode> wrap, bool eachLike = false)
     {
@@ -22,7 +22,7 @@ public sealed class Matcher
         Name = name;
         Example = example;
         EachLike = eachLike;
-        _wrap = wrap;
+        this.wrap = wrap;
     }
 
     /// <summary>A short name for messages, e.g. <c>regex ^u-\d+$</c>.</summary>
@@ -38,7 +38,7 @@ public sealed class Matcher
     /// The Pact integration JSON (<c>{"pact:matcher:type": ...}</c>) for <paramref name="example"/>, the
     /// canonical proto JSON of the example at <paramref name="path"/>; throws when the example does not satisfy the rule.
     /// </summary>
-    internal JsonNode Wrap(JsonNode? example, string path) => _wrap(example, path);
+    internal JsonNode Wrap(JsonNode? example, string path) => wrap(example, path);
 
     /// <inheritdoc />
     public override string ToString() => Name;

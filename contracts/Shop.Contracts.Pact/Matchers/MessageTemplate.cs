@@ -15,8 +15,8 @@ namespace Shop.Contracts.Pact.Matchers;
 /// </summary>
 internal sealed class MessageTemplate
 {
-    private readonly List<(ProtoJsonPath Path, Matcher Matcher)> _matchers = [];
-    private readonly HashSet<FieldDescriptor> _used = [];
+    private readonly List<(ProtoJsonPath Path, Matcher Matcher)> matchers = [];
+    private readonly HashSet<FieldDescriptor> used = [];
 
     private MessageTemplate()
     {
@@ -24,13 +24,13 @@ internal sealed class MessageTemplate
 
     public JsonNode Example { get; private set; } = new JsonObject();
 
-    public IReadOnlyList<(ProtoJsonPath Path, Matcher Matcher)> Matchers => _matchers;
+    public IReadOnlyList<(ProtoJsonPath Path, Matcher Matcher)> Matchers => matchers;
 
     /// <summary>
     /// The fields the body names (of a generated message: all its own fields, each pinned), which the
     /// consumer's code writes or reads: what its view of the wire holds.
     /// </summary>
-    public IReadOnlyCollection<FieldDescriptor> Used => _used;
+    public IReadOnlyCollection<FieldDescriptor> Used => used;
 
     public static MessageTemplate Read(object body, MessageDescriptor descriptor)
     {
@@ -53,14 +53,14 @@ internal sealed class MessageTemplate
                     throw new ArgumentException("A matcher cannot stand for the whole message; put it around a field's value.");
                 }
 
-                _matchers.Add((ProtoJsonPath.Parse(path), matcher));
+                matchers.Add((ProtoJsonPath.Parse(path), matcher));
                 return matcher.EachLike
                     ? new JsonArray(Node(matcher.Example, path + "[0]", message))
                     : Node(matcher.Example, path, message);
             case IMessage proto:
                 if (proto.Descriptor.File.Package != "google.protobuf")
                 {
-                    _used.UnionWith(proto.Descriptor.Fields.InDeclarationOrder());
+                    used.UnionWith(proto.Descriptor.Fields.InDeclarationOrder());
                 }
 
                 return JsonNode.Parse(ProtoJson.Format(proto));
@@ -109,7 +109,7 @@ internal sealed class MessageTemplate
                         $"{path}: {message.FullName} has no field '{name}' in proto JSON. " +
                         $"Its fields are: {string.Join(", ", message.Fields.InDeclarationOrder().Select(f => f.JsonName))}.");
                 name = field.JsonName; // matchers stand at the canonical name
-                _used.Add(field);
+                used.Add(field);
                 child = field.FieldType == FieldType.Message && !field.IsMap ? field.MessageType : null;
             }
 

@@ -9,17 +9,17 @@ namespace Shop.Contracts.Pact.Matchers;
 /// </summary>
 internal sealed partial class ProtoJsonPath
 {
-    private readonly IReadOnlyList<string> _segments;
+    private readonly IReadOnlyList<string> segments;
 
     private ProtoJsonPath(string text, IReadOnlyList<string> segments)
     {
         Text = text;
-        _segments = segments;
+        this.segments = segments;
     }
 
     public string Text { get; }
 
-    public int Depth => _segments.Count;
+    public int Depth => segments.Count;
 
     public static ProtoJsonPath Parse(string path)
     {
@@ -51,7 +51,7 @@ internal sealed partial class ProtoJsonPath
     /// <summary>Replaces every node the path selects in <paramref name="root"/> with <paramref name="replace"/> of it.</summary>
     public void Replace(JsonNode root, Func<JsonNode?, JsonNode> replace)
     {
-        if (_segments.Count == 0)
+        if (segments.Count == 0)
         {
             throw new ArgumentException("A matcher cannot replace the whole message; match a field, e.g. \"$.user\".");
         }
@@ -61,8 +61,8 @@ internal sealed partial class ProtoJsonPath
 
     private void Visit(JsonNode? node, int index, string at, Func<JsonNode?, JsonNode> replace)
     {
-        var segment = _segments[index];
-        var last = index == _segments.Count - 1;
+        var segment = segments[index];
+        var last = index == segments.Count - 1;
 
         if (segment.StartsWith('['))
         {

@@ -21,16 +21,16 @@ namespace Shop.Contracts.Pact.Provider;
 /// </summary>
 public sealed class GrpcPactVerifier
 {
-    private readonly IPactEngine _engine;
-    private readonly List<ServiceDescriptor> _services = [];
-    private readonly List<(bool IsDirectory, string Path)> _sources = [];
-    private readonly Dictionary<string, Func<IReadOnlyDictionary<string, object?>, Task>> _states = new(StringComparer.Ordinal);
-    private ProviderStateHandler? _setUp;
-    private ProviderStateHandler? _tearDown;
-    private ProviderStateValues? _values;
-    private CallInvoker? _provider;
-    private TimeSpan _callTimeout = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<string, Func<ProviderRequest, string>> _customHeaders = new(StringComparer.Ordinal);
+    private readonly IPactEngine engine;
+    private readonly List<ServiceDescriptor> services = [];
+    private readonly List<(bool IsDirectory, string Path)> sources = [];
+    private readonly Dictionary<string, Func<IReadOnlyDictionary<string, object?>, Task>> states = new(StringComparer.Ordinal);
+    private ProviderStateHandler? setUp;
+    private ProviderStateHandler? tearDown;
+    private ProviderStateValues? values;
+    private CallInvoker? provider;
+    private TimeSpan callTimeout = TimeSpan.FromSeconds(10);
+    private readonly Dictionary<string, Func<ProviderRequest, string>> customHeaders = new(StringComparer.Ordinal);
 
     /// <summary>Verifies the provider called <paramref name="provider"/> in the pacts ("users").</summary>
     public GrpcPactVerifier(string provider)
@@ -42,7 +42,7 @@ public sealed class GrpcPactVerifier
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         Provider = provider;
-        _engine = engine;
+        this.engine = engine;
     }
 
     /// <summary>The provider name pacts are selected by.</summary>
@@ -52,14 +52,14 @@ public sealed class GrpcPactVerifier
     public GrpcPactVerifier WithProviderChannel(ChannelBase channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        _provider = channel.CreateCallInvoker();
+        provider = channel.CreateCallInvoker();
         return this;
     }
 
     /// <summary>The services the provider serves (generated <c>XService.Descriptor</c>); pact requests are read with their types.</summary>
     public GrpcPactVerifier WithServices(params ServiceDescriptor[] services)
     {
-        _services.AddRange(services);
+        this.services.AddRange(services);
         return this;
     }
 
@@ -67,7 +67,7 @@ public sealed class GrpcPactVerifier
     public GrpcPactVerifier WithFileSource(FileInfo pactFile)
     {
         ArgumentNullException.ThrowIfNull(pactFile);
-        _sources.Add((false, pactFile.FullName));
+        sources.Add((false, pactFile.FullName));
         return this;
     }
 
@@ -75,7 +75,7 @@ public sealed class GrpcPactVerifier
     public GrpcPactVerifier WithDirectorySource(DirectoryInfo directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        _sources.Add((true, directory.FullName));
+        sources.Add((true, directory.FullName));
         return this;
     }
 
@@ -83,7 +83,7 @@ public sealed class GrpcPactVerifier
     public GrpcPactVerifier WithProviderState(string state, Func<IReadOnlyDictionary<string, object?>, Task> setUp)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        _states[state] = setUp;
+        states[state] = setUp;
         return this;
     }
 
@@ -93,8 +93,8 @@ public sealed class GrpcPactVerifier
     /// </summary>
     public GrpcPactVerifier WithProviderStates(ProviderStateHandler setUp, ProviderStateHandler? tearDown = null)
     {
-        _setUp = setUp;
-        _tearDown = tearDown;
+        this.setUp = setUp;
+        this.tearDown = tearDown;
         return this;
     }
 
@@ -104,7 +104,7 @@ public sealed class GrpcPactVerifier
     /// </summary>
     public GrpcPactVerifier WithProviderStateValues(ProviderStateValues values)
     {
-        _values = values;
+        this.values = values;
         return this;
     }
 
@@ -119,7 +119,7 @@ public sealed class GrpcPactVerifier
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        _customHeaders[name.ToLowerInvariant()] = value;
+        customHeaders[name.ToLowerInvariant()] = value;
         return this;
     }
 
@@ -133,7 +133,7 @@ public sealed class GrpcPactVerifier
     /// <summary>The deadline of each replayed call (default 10 s).</summary>
     public GrpcPactVerifier WithCallTimeout(TimeSpan timeout)
     {
-        _callTimeout = timeout;
+        callTimeout = timeout;
         return this;
     }
 
@@ -153,7 +153,7 @@ public sealed class GrpcPactVerifier
     public async Task<ProviderEndpoint> HostAsync(int port = 0)
     {
         var provider = RequireProvider();
-        var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout, _customHeaders, port).ConfigureAwait(false);
+        var adapter = await ProviderAdapter.StartAsync(provider, services, SetUpAsync, tearDown, values, callTimeout, customHeaders, port).ConfigureAwait(false);
         return new ProviderEndpoint(adapter, adapter.Port);
     }
 
@@ -162,12 +162,12 @@ public sealed class GrpcPactVerifier
     {
         var provider = RequireProvider();
 
-        if (_sources.Count == 0)
+        if (sources.Count == 0)
         {
             throw new InvalidOperationException("Call WithFileSource(...) or WithDirectorySource(...).");
         }
 
-        foreach (var (isDirectory, path) in _sources)
+        foreach (var (isDirectory, path) in sources)
         {
             if (isDirectory ? !Directory.Exists(path) : !File.Exists(path))
             {
@@ -175,7 +175,7 @@ public sealed class GrpcPactVerifier
             }
         }
 
-        await using var adapter = await ProviderAdapter.StartAsync(provider, _services, SetUpAsync, _tearDown, _values, _callTimeout, _customHeaders)
+        await using var adapter = await ProviderAdapter.StartAsync(provider, services, SetUpAsync, tearDown, values, callTimeout, customHeaders)
             .ConfigureAwait(false);
 
         // The engine blocks while it verifies and calls back into the adapter: keep it off Kestrel's threads.
@@ -185,36 +185,36 @@ public sealed class GrpcPactVerifier
 
     private CallInvoker RequireProvider()
     {
-        if (_provider is null)
+        if (provider is null)
         {
             throw new InvalidOperationException("Call WithProviderChannel(...) with a channel to the provider.");
         }
 
-        return _services.Count > 0 ? _provider : throw new InvalidOperationException("Call WithServices(...) with the provider's service descriptors.");
+        return services.Count > 0 ? provider : throw new InvalidOperationException("Call WithServices(...) with the provider's service descriptors.");
     }
 
     private Task SetUpAsync(string state, IReadOnlyDictionary<string, object?> parameters)
     {
-        if (_states.TryGetValue(state, out var setUp))
+        if (states.TryGetValue(state, out var setUp))
         {
             return setUp(parameters);
         }
 
-        return _setUp is not null
-            ? _setUp(state, parameters)
+        return this.setUp is not null
+            ? this.setUp(state, parameters)
             : throw new KeyNotFoundException(
-                $"Unknown provider state '{state}'. Known states: {(_states.Count == 0 ? "(none)" : string.Join(", ", _states.Keys.Select(k => $"'{k}'")))}.");
+                $"Unknown provider state '{state}'. Known states: {(states.Count == 0 ? "(none)" : string.Join(", ", states.Keys.Select(k => $"'{k}'")))}.");
     }
 
     private GrpcPactVerificationResult RunEngine(ProviderAdapter adapter)
     {
-        using var verifier = _engine.NewVerifier();
+        using var verifier = engine.NewVerifier();
         verifier.SetProviderInfo(Provider, "http", "127.0.0.1", adapter.Port, ProviderAdapter.MessagesPath);
         verifier.AddTransport(GrpcWireKeys.Transport, adapter.Port, ProviderAdapter.MessagesPath, "http");
         verifier.AddTransport(GrpcWireKeys.MessageTransport, adapter.Port, ProviderAdapter.MessagesPath, "http");
         verifier.SetProviderStateUrl(adapter.StatesUrl, teardown: true);
-        verifier.SetVerificationOptions(TimeSpan.FromMilliseconds(Math.Max(1000, _callTimeout.TotalMilliseconds + 5000)));
-        foreach (var (isDirectory, path) in _sources)
+        verifier.SetVerificationOptions(TimeSpan.FromMilliseconds(Math.Max(1000, callTimeout.TotalMilliseconds + 5000)));
+        foreach (var (isDirectory, path) in sources)
         {
             if (isDirectory)
             {
@@ -228,8 +228,8 @@ public sealed class GrpcPactVerifier
 
         var succeeded = verifier.Execute();
         // Proto JSON carries names only: the consumers' views of the wire are checked against our descriptors.
-        var pactFiles = _sources.SelectMany(s => s.IsDirectory ? Directory.EnumerateFiles(s.Path, "*.json") : [s.Path]);
-        var wire = new WireCheck(_services).Check(pactFiles, Provider);
+        var pactFiles = sources.SelectMany(s => s.IsDirectory ? Directory.EnumerateFiles(s.Path, "*.json") : [s.Path]);
+        var wire = new WireCheck(services).Check(pactFiles, Provider);
         return VerifierReport.Read(Provider, succeeded, verifier.Output(), verifier.JsonReport(), adapter.StateFailures, wire);
     }
 }

@@ -23,18 +23,18 @@ internal sealed class ProviderAdapter : IAsyncDisposable
     public const string MessagesPath = "/pact/messages";
     public const string StatesPath = "/pact/provider-states";
 
-    private readonly CallInvoker _provider;
-    private readonly IReadOnlyDictionary<string, ServiceDescriptor> _services;
-    private readonly ProviderStateHandler? _setUp;
-    private readonly ProviderStateHandler? _tearDown;
-    private readonly ProviderStateValues? _values;
-    private readonly TimeSpan _callTimeout;
-    private readonly IReadOnlyDictionary<string, Func<ProviderRequest, string>> _customHeaders;
+    private readonly CallInvoker provider;
+    private readonly IReadOnlyDictionary<string, ServiceDescriptor> services;
+    private readonly ProviderStateHandler? setUp;
+    private readonly ProviderStateHandler? tearDown;
+    private readonly ProviderStateValues? values;
+    private readonly TimeSpan callTimeout;
+    private readonly IReadOnlyDictionary<string, Func<ProviderRequest, string>> customHeaders;
     // What the states of the interaction being verified gave: the verifier sets up, calls, tears down, one interaction at a time.
-    private readonly Dictionary<string, string> _stateValues = new(StringComparer.Ordinal);
-    private readonly Lock _stateValuesGate = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stateFailures = new();
-    private LoopbackServer? _server;
+    private readonly Dictionary<string, string> stateValues = new(StringComparer.Ordinal);
+    private readonly Lock stateValuesGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> stateFailures = new();
+    private LoopbackServer? server;
 
     private ProviderAdapter(
         CallInvoker provider,
@@ -45,21 +45,21 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         TimeSpan callTimeout,
         IReadOnlyDictionary<string, Func<ProviderRequest, string>> customHeaders)
     {
-        _provider = provider;
-        _customHeaders = customHeaders;
-        _values = values;
-        _services = services.ToDictionary(s => s.FullName);
-        _setUp = setUp;
-        _tearDown = tearDown;
-        _callTimeout = callTimeout;
+        this.provider = provider;
+        this.customHeaders = customHeaders;
+        this.values = values;
+        this.services = services.ToDictionary(s => s.FullName);
+        this.setUp = setUp;
+        this.tearDown = tearDown;
+        this.callTimeout = callTimeout;
     }
 
-    public int Port => _server!.Port;
+    public int Port => server!.Port;
 
     /// <summary>Why provider-state changes failed, in the order they did.</summary>
-    public IEnumerable<string> StateFailures => _stateFailures;
+    public IEnumerable<string> StateFailures => stateFailures;
 
-    public Uri StatesUrl => new(_server!.Address, StatesPath);
+    public Uri StatesUrl => new(server!.Address, StatesPath);
 
     public static async Task<ProviderAdapter> StartAsync(
         CallInvoker provider,
@@ -72,7 +72,7 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         int port = 0)
     {
         var adapter = new ProviderAdapter(provider, services, setUp, tearDown, values, callTimeout, customHeaders);
-        adapter._server = await LoopbackServer.StartAsync(HttpProtocols.Http1, app =>
+        adapter.server = await LoopbackServer.StartAsync(HttpProtocols.Http1, app =>
         {
             app.MapPost(MessagesPath, adapter.HandleMessageAsync);
             app.MapPost(StatesPath, adapter.HandleStateAsync);
@@ -114,10 +114,10 @@ internal sealed class ProviderAdapter : IAsyncDisposable
             return (StatusCode.Unimplemented, "The pact interaction names no grpc-service/grpc-method; it was not recorded by Shop.Contracts.Pact.", null);
         }
 
-        if (!_services.TryGetValue(serviceName, out var service))
+        if (!services.TryGetValue(serviceName, out var service))
         {
             return (StatusCode.Unimplemented,
-                $"The provider does not serve {serviceName} (it serves {string.Join(", ", _services.Keys)}).", null);
+                $"The provider does not serve {serviceName} (it serves {string.Join(", ", services.Keys)}).", null);
         }
 
         var method = service.FindMethodByName(methodName);
@@ -130,9 +130,9 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         try
         {
             Dictionary<string, string> values;
-            lock (_stateValuesGate)
+            lock (stateValuesGate)
             {
-                values = new(_stateValues, StringComparer.Ordinal);
+                values = new(stateValues, StringComparer.Ordinal);
             }
 
             message = ProtoJson.Parse(ProviderStateInjection.Apply(RequestJson(request), request, values), method.InputType);
@@ -159,8 +159,8 @@ internal sealed class ProviderAdapter : IAsyncDisposable
 
         try
         {
-            var response = await _provider.AsyncUnaryCall(
-                UntypedMethod.For(method), null, new CallOptions(headers, DateTime.UtcNow + _callTimeout), message).ConfigureAwait(false);
+            var response = await provider.AsyncUnaryCall(
+                UntypedMethod.For(method), null, new CallOptions(headers, DateTime.UtcNow + callTimeout), message).ConfigureAwait(false);
             return (StatusCode.OK, string.Empty, response);
         }
         catch (RpcException ex)
@@ -192,7 +192,7 @@ internal sealed class ProviderAdapter : IAsyncDisposable
             }
 
             var value = entry.Value.GetString()!;
-            if (_customHeaders.TryGetValue(entry.Name, out var custom))
+            if (customHeaders.TryGetValue(entry.Name, out var custom))
             {
                 value = custom(replayed ??= Replayed(interaction));
             }
@@ -269,13 +269,13 @@ internal sealed class ProviderAdapter : IAsyncDisposable
 
         if (action == "teardown")
         {
-            lock (_stateValuesGate)
+            lock (stateValuesGate)
             {
-                _stateValues.Clear();
+                stateValues.Clear();
             }
         }
 
-        var handler = action == "teardown" ? _tearDown : _setUp;
+        var handler = action == "teardown" ? tearDown : setUp;
         if (handler is null)
         {
             if (action == "teardown")
@@ -302,7 +302,7 @@ internal sealed class ProviderAdapter : IAsyncDisposable
         {
             // 4xx: the verifier retries a 5xx for minutes.
             var failure = $"Provider state '{state}' ({action}) failed: {ex.Message}";
-            _stateFailures.Enqueue(failure);
+            stateFailures.Enqueue(failure);
             await Reject(context, failure).ConfigureAwait(false);
         }
     }
@@ -320,19 +320,19 @@ internal sealed class ProviderAdapter : IAsyncDisposable
             }
         }
 
-        if (_values is not null)
+        if (this.values is not null)
         {
-            foreach (var (name, value) in await _values(state, parameters).ConfigureAwait(false))
+            foreach (var (name, value) in await this.values(state, parameters).ConfigureAwait(false))
             {
                 values[name] = value;
             }
         }
 
-        lock (_stateValuesGate)
+        lock (stateValuesGate)
         {
             foreach (var (name, value) in values)
             {
-                _stateValues[name] = value;
+                stateValues[name] = value;
             }
         }
 
@@ -353,9 +353,9 @@ internal sealed class ProviderAdapter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
+        if (server is not null)
         {
-            await _server.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

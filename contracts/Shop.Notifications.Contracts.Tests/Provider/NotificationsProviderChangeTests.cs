@@ -5,9 +5,9 @@ using Shop.Contracts.Pact;
 using Shop.Contracts.Testing;
 using Shop.Testing;
 using Next = Shop.Notifications.Contracts.Tests.Next;
+using NotificationsV1 = Shop.Notifications.V1;
 using Renumbered = Shop.Notifications.Contracts.Tests.Renumbered;
 using Retyped = Shop.Notifications.Contracts.Tests.Retyped;
-using NotificationsV1 = Shop.Notifications.V1;
 
 namespace Shop.Notifications.Contracts.Tests.Provider;
 
@@ -23,17 +23,17 @@ public sealed class NotificationsProviderChangeTests
     private const string FirstDelivery = "delivery of an order paid event";
     private const string Redelivery = "redelivery of an order paid event";
 
-    private NotificationsProvider _provider = null!;
+    private NotificationsProvider provider = null!;
 
     [TestInitialize]
     public async Task ShareTheHost() =>
-        _provider = await ClassFixtures<NotificationsProvider>.ForAsync(GetType(), NotificationsProvider.CreateAsync);
+        provider = await ClassFixtures<NotificationsProvider>.ForAsync(GetType(), NotificationsProvider.CreateAsync);
 
     [TestMethod]
     public async Task DeliverOrderEvent_never_reporting_a_duplicate_breaks_orders()
     {
         // e.g. a rewrite that loses the "first time?" answer: orders would take every redelivery for a new notification.
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        using var _ = provider.Change.Apply(async (method, request, callService) =>
         {
             var response = await callService();
             if (response is NotificationsV1.DeliverOrderEventResponse delivered)
@@ -44,7 +44,7 @@ public sealed class NotificationsProviderChangeTests
             return response;
         });
 
-        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
         StringAssert.Contains(ex.Message, "$.duplicate");
@@ -55,9 +55,9 @@ public sealed class NotificationsProviderChangeTests
     public async Task DeliverOrderEvent_admitting_callers_without_credentials_breaks_orders()
     {
         // e.g. DeliverOrderEvent open to anyone: forged events would notify any user. The credentialed deliveries still pass.
-        using var _ = _provider.AdmitAnonymousCallers();
+        using var _ = provider.AdmitAnonymousCallers();
 
-        var result = await _provider.Verifier().RunAsync();
+        var result = await provider.Verifier().RunAsync();
 
         VerificationAssert.OnlyFails(result, "delivery of an order paid event without credentials", "grpc-status", "UNAUTHENTICATED");
     }
@@ -66,7 +66,7 @@ public sealed class NotificationsProviderChangeTests
     public async Task DeliverOrderEvent_rejecting_a_redelivery_breaks_orders()
     {
         // A redelivery answered with an error stays in orders' outbox, retried for ever, holding back the order's later events.
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        using var _ = provider.Change.Apply(async (method, request, callService) =>
         {
             var response = await callService();
             return response is NotificationsV1.DeliverOrderEventResponse { Duplicate: true }
@@ -74,7 +74,7 @@ public sealed class NotificationsProviderChangeTests
                 : response;
         });
 
-        var result = await _provider.Verifier().RunAsync();
+        var result = await provider.Verifier().RunAsync();
 
         Assert.IsFalse(result.Passed);
         var redelivery = result.Interactions.Single(i => i.Description == Redelivery);
@@ -88,12 +88,12 @@ public sealed class NotificationsProviderChangeTests
     public async Task DeliverOrderEvent_no_longer_taking_paid_events_breaks_orders()
     {
         // e.g. a build that drops the "order_processed" notification and with it ORDER_EVENT_TYPE_PAID.
-        using var _ = _provider.Change.Apply((method, request, callService) =>
+        using var _ = provider.Change.Apply((method, request, callService) =>
             request is NotificationsV1.DeliverOrderEventRequest { Event.Type: NotificationsV1.OrderEventType.Paid }
                 ? throw new RpcException(new Status(StatusCode.InvalidArgument, "event.type: 2 is not a known order event type"))
                 : callService());
 
-        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{FirstDelivery}'");
         StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
@@ -107,7 +107,7 @@ public sealed class NotificationsProviderChangeTests
         // Replayed as a string, the event is what the real service (still expecting a Timestamp) cannot read: that is the break.
         ServerLog.Current!.ExpectErrors(e => e.Exception is InvalidProtocolBufferException);
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
-            _provider.Verifier(Retyped.NotificationService.Descriptor).VerifyAsync());
+            provider.Verifier(Retyped.NotificationService.Descriptor).VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{FirstDelivery}'");
         StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
@@ -121,7 +121,7 @@ public sealed class NotificationsProviderChangeTests
         // DeliverOrderEventResponse.duplicate moved from field 2 to 9: the same proto JSON, but orders' generated
         // code reads field 2, so it would take every redelivery for a first delivery.
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
-            _provider.Verifier(Renumbered.NotificationService.Descriptor).VerifyAsync());
+            provider.Verifier(Renumbered.NotificationService.Descriptor).VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{Redelivery}'");
         StringAssert.Contains(ex.Message, "shop.notifications.v1.DeliverOrderEventResponse.duplicate: consumer expects field 2 (bool), provider has field 9");
@@ -132,7 +132,7 @@ public sealed class NotificationsProviderChangeTests
     {
         // What a newer notifications build puts on the wire: Notification.channel (field 9), unknown to this build's types.
         var channel = new Next.Notification { Channel = "email" }.ToByteString();
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        using var _ = provider.Change.Apply(async (method, request, callService) =>
         {
             var response = await callService();
             if (response is NotificationsV1.DeliverOrderEventResponse { Notification: { } notification })
@@ -145,7 +145,7 @@ public sealed class NotificationsProviderChangeTests
         var seen = await DeliverAnEventAsync();
         Assert.AreEqual("email", seen.Notification.Channel, "the changed provider really sends the new field");
 
-        var result = await _provider.Verifier(Next.NotificationService.Descriptor).VerifyAsync();
+        var result = await provider.Verifier(Next.NotificationService.Descriptor).VerifyAsync();
 
         Assert.IsTrue(result.Passed, result.Describe());
     }
@@ -154,7 +154,7 @@ public sealed class NotificationsProviderChangeTests
     public async Task Renaming_the_notification_type_does_not_concern_orders()
     {
         // Orders reads only whether the delivery was a duplicate: what the notification says is the provider's own business.
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        using var _ = provider.Change.Apply(async (method, request, callService) =>
         {
             var response = await callService();
             if (response is NotificationsV1.DeliverOrderEventResponse { Notification: { } notification })
@@ -167,7 +167,7 @@ public sealed class NotificationsProviderChangeTests
         var seen = await DeliverAnEventAsync();
         Assert.AreEqual("order_paid", seen.Notification.Type, "the changed provider really renames the type");
 
-        var result = await _provider.Verifier().VerifyAsync();
+        var result = await provider.Verifier().VerifyAsync();
 
         Assert.IsTrue(result.Passed, result.Describe());
     }
@@ -177,7 +177,7 @@ public sealed class NotificationsProviderChangeTests
     {
         try
         {
-            return await new Next.NotificationService.NotificationServiceClient(_provider.ConsumerChannel).DeliverOrderEventAsync(new Next.DeliverOrderEventRequest
+            return await new Next.NotificationService.NotificationServiceClient(provider.ConsumerChannel).DeliverOrderEventAsync(new Next.DeliverOrderEventRequest
             {
                 Event = new Next.OrderEvent
                 {
@@ -191,7 +191,7 @@ public sealed class NotificationsProviderChangeTests
         }
         finally
         {
-            await _provider.Database.ResetAsync();
+            await provider.Database.ResetAsync();
         }
     }
 }

@@ -11,18 +11,18 @@ namespace Shop.Orders.Contracts.Tests.Provider;
 [TestCategory(ContractCategories.Provider)]
 public sealed class OrdersOfficialVerifierTests
 {
-    private OrdersProvider _provider = null!;
+    private OrdersProvider provider = null!;
 
     private static string UsersOrdersPact => Path.Combine(PactDirectories.Committed, $"{Participants.Users}-{Participants.Orders}.json");
 
     [TestInitialize]
     public async Task ShareTheHost() =>
-        _provider = await ClassFixtures<OrdersProvider>.ForAsync(GetType(), OrdersProvider.CreateAsync);
+        provider = await ClassFixtures<OrdersProvider>.ForAsync(GetType(), OrdersProvider.CreateAsync);
 
     [TestMethod]
     public async Task The_pact_cli_verifies_orders_from_the_committed_pact()
     {
-        await using var endpoint = await _provider.Verifier().HostAsync();
+        await using var endpoint = await provider.Verifier().HostAsync();
 
         var (exitCode, output) = await PactCli.VerifyAsync(endpoint, UsersOrdersPact);
 
@@ -50,8 +50,8 @@ public sealed class OrdersOfficialVerifierTests
     [TestMethod]
     public async Task The_pact_cli_fails_orders_leaving_the_users_orders_out()
     {
-        using var _ = _provider.OmitUsersOrders();
-        await using var endpoint = await _provider.Verifier().HostAsync();
+        using var _ = provider.OmitUsersOrders();
+        await using var endpoint = await provider.Verifier().HostAsync();
 
         var (exitCode, output) = await PactCli.VerifyAsync(endpoint, UsersOrdersPact);
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Shop.ServiceDefaults.Grpc;
 using Shop.Contracts.Testing;
 using Shop.Orders.Data;
+using Shop.ServiceDefaults.Grpc;
 using OrdersProgram = Shop.Orders.Program;
 using OrdersV1 = Shop.Orders.V1;
 

@@ -31,19 +31,19 @@ public sealed class OrdersProviderChangeTests
     private const string FirstPage = "a request for the first page of the orders of a user with more orders than a page";
     private const string SecondPage = "a request for the second page of the orders of a user with more orders than a page";
 
-    private OrdersProvider _provider = null!;
+    private OrdersProvider provider = null!;
 
     [TestInitialize]
     public async Task ShareTheHost() =>
-        _provider = await ClassFixtures<OrdersProvider>.ForAsync(GetType(), OrdersProvider.CreateAsync);
+        provider = await ClassFixtures<OrdersProvider>.ForAsync(GetType(), OrdersProvider.CreateAsync);
 
     [TestMethod]
     public async Task ListOrders_admitting_callers_without_credentials_breaks_users()
     {
         // e.g. ListOrders marked [AllowAnonymous]: anyone could list any user's orders. The credentialed calls still pass.
-        using var _ = _provider.AdmitAnonymousCallers();
+        using var _ = provider.AdmitAnonymousCallers();
 
-        var result = await _provider.Verifier().RunAsync();
+        var result = await provider.Verifier().RunAsync();
 
         VerificationAssert.OnlyFails(result, "a request for the orders of a user with a paid order without credentials", "grpc-status", "UNAUTHENTICATED");
     }
@@ -52,9 +52,9 @@ public sealed class OrdersProviderChangeTests
     public async Task ListOrders_leaving_the_total_empty_breaks_users()
     {
         // e.g. a "lighter" listing that leaves the amount to GetOrder: users would show orders without a total.
-        using var _ = _provider.Change.Apply(ChangingOrders(order => order.Total = null));
+        using var _ = provider.Change.Apply(ChangingOrders(order => order.Total = null));
 
-        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
         // The paid order the listing must contain (its exact total among its fields) is not among those answered.
@@ -69,9 +69,9 @@ public sealed class OrdersProviderChangeTests
     public async Task ListOrders_answering_a_zero_total_breaks_users()
     {
         // e.g. a total summed from a column a migration left empty: well-formed Money, wrong amount.
-        using var _ = _provider.Change.Apply(ChangingOrders(order => order.Total = new Money { CurrencyCode = "EUR" }));
+        using var _ = provider.Change.Apply(ChangingOrders(order => order.Total = new Money { CurrencyCode = "EUR" }));
 
-        var result = await _provider.Verifier().RunAsync();
+        var result = await provider.Verifier().RunAsync();
 
         Assert.IsFalse(result.Passed);
         var listing = result.Interactions.Single(i => i.Description == PaidOrderListing);
@@ -85,7 +85,7 @@ public sealed class OrdersProviderChangeTests
     {
         // ORDER_STATUS_PAID renamed ORDER_STATUS_SETTLED (same number): users shows orders' status names to its clients.
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
-            _provider.Verifier(Renamed.OrderService.Descriptor).VerifyAsync());
+            provider.Verifier(Renamed.OrderService.Descriptor).VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
         StringAssert.Contains(ex.Message, "$.orders");
@@ -99,7 +99,7 @@ public sealed class OrdersProviderChangeTests
     {
         // Order.status moved from field 3 to 9: the same proto JSON, but users' generated code reads field 3.
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
-            _provider.Verifier(Renumbered.OrderService.Descriptor).VerifyAsync());
+            provider.Verifier(Renumbered.OrderService.Descriptor).VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
         StringAssert.Contains(ex.Message, "shop.orders.v1.Order.status: consumer expects field 3 (enum shop.orders.v1.OrderStatus), provider has field 9");
@@ -110,7 +110,7 @@ public sealed class OrdersProviderChangeTests
     {
         // Names unchanged, numbers swapped: users' generated code would take every paid order for a fulfilled one.
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
-            _provider.Verifier(Swapped.OrderService.Descriptor).VerifyAsync());
+            provider.Verifier(Swapped.OrderService.Descriptor).VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
         StringAssert.Contains(ex.Message, "shop.orders.v1.OrderStatus.ORDER_STATUS_PAID: consumer expects 2, provider has 3");
@@ -121,7 +121,7 @@ public sealed class OrdersProviderChangeTests
     public async Task ListOrders_answering_NOT_FOUND_for_a_user_without_orders_breaks_users()
     {
         // Users would take it for an orders outage: every user without orders would become undeletable.
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        using var _ = provider.Change.Apply(async (method, request, callService) =>
         {
             var response = await callService();
             return response is OrdersV1.ListOrdersResponse { Orders.Count: 0 }
@@ -129,7 +129,7 @@ public sealed class OrdersProviderChangeTests
                 : response;
         });
 
-        var result = await _provider.Verifier().RunAsync();
+        var result = await provider.Verifier().RunAsync();
 
         Assert.IsFalse(result.Passed);
         foreach (var description in new[] { EmptyListing, EmptyQuestion })
@@ -146,9 +146,9 @@ public sealed class OrdersProviderChangeTests
     [TestMethod]
     public async Task ListOrders_omitting_the_users_orders_breaks_users()
     {
-        using var _ = _provider.OmitUsersOrders();
+        using var _ = provider.OmitUsersOrders();
 
-        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderListing}'");
         StringAssert.Contains(ex.Message, $"FAILED '{PaidOrderQuestion}'");
@@ -162,11 +162,11 @@ public sealed class OrdersProviderChangeTests
     {
         // What a newer orders build puts on the wire: Order.paid_at (field 8), unknown to this build's types.
         var paidAt = new Next.Order { PaidAt = Timestamp.FromDateTime(new DateTime(2026, 3, 14, 9, 30, 0, DateTimeKind.Utc)) }.ToByteString();
-        using var _ = _provider.Change.Apply(ChangingOrders(order => order.MergeFrom(paidAt)));
+        using var _ = provider.Change.Apply(ChangingOrders(order => order.MergeFrom(paidAt)));
         var seen = await ListAPaidOrderAsync();
         Assert.IsNotNull(seen.Orders.Single().PaidAt, "the changed provider really sends the new field");
 
-        var result = await _provider.Verifier(Next.OrderService.Descriptor).VerifyAsync();
+        var result = await provider.Verifier(Next.OrderService.Descriptor).VerifyAsync();
 
         Assert.IsTrue(result.Passed, result.Describe());
     }
@@ -175,11 +175,11 @@ public sealed class OrdersProviderChangeTests
     public async Task Listing_orders_without_their_items_does_not_concern_users()
     {
         // Users shows an order's id, status, total and time, never its lines: orders may stop listing them.
-        using var _ = _provider.Change.Apply(ChangingOrders(order => order.Items.Clear()));
+        using var _ = provider.Change.Apply(ChangingOrders(order => order.Items.Clear()));
         var seen = await ListAPaidOrderAsync();
         Assert.IsEmpty(seen.Orders.Single().Items, "the changed provider really leaves the items out");
 
-        var result = await _provider.Verifier().VerifyAsync();
+        var result = await provider.Verifier().VerifyAsync();
 
         Assert.IsTrue(result.Passed, result.Describe());
     }
@@ -188,7 +188,7 @@ public sealed class OrdersProviderChangeTests
     public async Task ListOrders_ignoring_the_page_size_breaks_users()
     {
         // e.g. a hard cap of 20: users would silently show a user only their 20 newest orders.
-        using var _ = _provider.Change.Apply(ChangingListings(listing =>
+        using var _ = provider.Change.Apply(ChangingListings(listing =>
         {
             while (listing.Orders.Count > 20)
             {
@@ -196,14 +196,14 @@ public sealed class OrdersProviderChangeTests
             }
         }));
 
-        AssertFailsOnly(await _provider.Verifier().RunAsync(), FirstPage, "$.orders", passing: PaidOrderListing);
+        AssertFailsOnly(await provider.Verifier().RunAsync(), FirstPage, "$.orders", passing: PaidOrderListing);
     }
 
     [TestMethod]
     public async Task ListOrders_ignoring_the_page_token_breaks_users()
     {
         // Every page would be the first: users would list the newest page over and over, never the rest.
-        using var _ = _provider.Change.Apply((method, request, callService) =>
+        using var _ = provider.Change.Apply((method, request, callService) =>
         {
             if (request is OrdersV1.ListOrdersRequest listing)
             {
@@ -213,16 +213,16 @@ public sealed class OrdersProviderChangeTests
             return callService();
         });
 
-        AssertFailsOnly(await _provider.Verifier().RunAsync(), SecondPage, "$.orders[0].orderId", passing: FirstPage);
+        AssertFailsOnly(await provider.Verifier().RunAsync(), SecondPage, "$.orders[0].orderId", passing: FirstPage);
     }
 
     [TestMethod]
     public async Task ListOrders_listing_the_oldest_first_breaks_users()
     {
         // Users shows the newest orders first and, past its cap, only the newest: the order matters to it.
-        using var _ = _provider.Change.Apply(ListingOldestFirst);
+        using var _ = provider.Change.Apply(ListingOldestFirst);
 
-        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, $"FAILED '{SecondPage}'");
         StringAssert.Contains(ex.Message, "$.orders[0].orderId");
@@ -232,34 +232,34 @@ public sealed class OrdersProviderChangeTests
     public async Task ListOrders_answering_another_id_than_the_seeded_one_breaks_users()
     {
         // Right format, wrong value: the order's id filled with the user's.
-        using var _ = _provider.Change.Apply(ChangingOrders(order => order.OrderId = order.UserId));
+        using var _ = provider.Change.Apply(ChangingOrders(order => order.OrderId = order.UserId));
 
-        AssertFailsOnly(await _provider.Verifier().RunAsync(), PaidOrderListing, "$.orders", passing: FirstPage);
+        AssertFailsOnly(await provider.Verifier().RunAsync(), PaidOrderListing, "$.orders", passing: FirstPage);
     }
 
     [TestMethod]
     public async Task ListOrders_answering_another_instant_than_the_seeded_one_breaks_users()
     {
         // Right format, wrong value: the time the listing ran instead of the time the order was placed.
-        using var _ = _provider.Change.Apply(ChangingOrders(order => order.CreatedAt = Timestamp.FromDateTime(DateTime.UtcNow)));
+        using var _ = provider.Change.Apply(ChangingOrders(order => order.CreatedAt = Timestamp.FromDateTime(DateTime.UtcNow)));
 
-        AssertFailsOnly(await _provider.Verifier().RunAsync(), PaidOrderListing, "$.orders", passing: EmptyListing);
+        AssertFailsOnly(await provider.Verifier().RunAsync(), PaidOrderListing, "$.orders", passing: EmptyListing);
     }
 
     [TestMethod]
     public async Task An_older_pending_order_beside_the_paid_one_does_not_concern_users()
     {
         // A fixture change on orders' side: the user also has an older PENDING order of 3.00.
-        _provider.OlderPendingOrderTotal = 3.00m;
+        provider.OlderPendingOrderTotal = 3.00m;
         try
         {
-            var result = await _provider.Verifier().VerifyAsync();
+            var result = await provider.Verifier().VerifyAsync();
 
             Assert.IsTrue(result.Passed, result.Describe());
         }
         finally
         {
-            _provider.OlderPendingOrderTotal = null;
+            provider.OlderPendingOrderTotal = null;
         }
     }
 
@@ -330,19 +330,19 @@ public sealed class OrdersProviderChangeTests
         const string userId = "5e0d7a4c-1b2f-4c3d-9e8f-7a6b5c4d3e2f";
         try
         {
-            await _provider.SetUpAsync("a user has a paid order", new Dictionary<string, object?>
+            await provider.SetUpAsync("a user has a paid order", new Dictionary<string, object?>
             {
                 ["userId"] = userId,
                 ["orderId"] = "7b1e3d5f-2a4c-4e6b-8d0f-9a1c3e5b7d92",
                 ["total"] = "12.50",
                 ["createdAt"] = "2026-03-14T09:26:53Z",
             });
-            return await new Next.OrderService.OrderServiceClient(_provider.ConsumerChannel)
+            return await new Next.OrderService.OrderServiceClient(provider.ConsumerChannel)
                 .ListOrdersAsync(new Next.ListOrdersRequest { UserId = userId, PageSize = 100 });
         }
         finally
         {
-            await _provider.Database.ResetAsync();
+            await provider.Database.ResetAsync();
         }
     }
 }

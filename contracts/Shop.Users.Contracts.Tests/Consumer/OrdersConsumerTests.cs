@@ -6,8 +6,8 @@ using Shop.Contracts.Pact.Consumer;
 using Shop.Contracts.Pact.Matchers;
 using Shop.Contracts.Testing;
 using Shop.Orders.V1;
-using Shop.Users.Grpc;
 using Shop.Testing.Auth;
+using Shop.Users.Grpc;
 using Shop.Users.Orders;
 
 namespace Shop.Users.Contracts.Tests.Consumer;

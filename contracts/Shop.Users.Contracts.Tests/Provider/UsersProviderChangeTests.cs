@@ -18,17 +18,17 @@ namespace Shop.Users.Contracts.Tests.Provider;
 [TestCategory(ContractCategories.Provider)]
 public sealed class UsersProviderChangeTests
 {
-    private UsersProvider _provider = null!;
+    private UsersProvider provider = null!;
 
     [TestInitialize]
     public async Task ShareTheHost() =>
-        _provider = await ClassFixtures<UsersProvider>.ForAsync(GetType(), UsersProvider.CreateAsync);
+        provider = await ClassFixtures<UsersProvider>.ForAsync(GetType(), UsersProvider.CreateAsync);
 
     [TestMethod]
     public async Task GetUser_answering_OK_for_an_unknown_user_breaks_orders()
     {
         // e.g. a "soft delete" that answers an empty user instead of NOT_FOUND: orders would accept orders for anyone.
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        using var _ = provider.Change.Apply(async (method, request, callService) =>
         {
             try
             {
@@ -40,7 +40,7 @@ public sealed class UsersProviderChangeTests
             }
         });
 
-        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => _provider.Verifier().VerifyAsync());
+        var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() => provider.Verifier().VerifyAsync());
 
         StringAssert.Contains(ex.Message, "FAILED 'a request for a user that does not exist'");
         StringAssert.Contains(ex.Message, "grpc-status");
@@ -51,12 +51,12 @@ public sealed class UsersProviderChangeTests
     [TestMethod]
     public async Task GetUser_demanding_a_token_breaks_orders()
     {
-        using var _ = _provider.Change.Apply((method, request, callService) =>
+        using var _ = provider.Change.Apply((method, request, callService) =>
             method.EndsWith("/GetUser", StringComparison.Ordinal)
                 ? throw new RpcException(new Status(StatusCode.Unauthenticated, "an access token is required"))
                 : callService());
 
-        var result = await _provider.Verifier().RunAsync();
+        var result = await provider.Verifier().RunAsync();
 
         Assert.IsFalse(result.Passed);
         var existing = result.Interactions.Single(i => i.Description == "a request for an existing user");
@@ -69,9 +69,9 @@ public sealed class UsersProviderChangeTests
     public async Task GetUser_admitting_callers_without_credentials_breaks_orders()
     {
         // e.g. GetUser marked [AllowAnonymous]: anyone could read any user. The credentialed calls still pass.
-        using var _ = _provider.AdmitAnonymousCallers();
+        using var _ = provider.AdmitAnonymousCallers();
 
-        var result = await _provider.Verifier().RunAsync();
+        var result = await provider.Verifier().RunAsync();
 
         VerificationAssert.OnlyFails(result, "a request for an existing user without credentials", "grpc-status", "UNAUTHENTICATED");
     }
@@ -82,7 +82,7 @@ public sealed class UsersProviderChangeTests
         // GetUserRequest.user_id moved from field 1 to 5: the same proto JSON, but orders' generated code
         // sends the id in field 1, which users would no longer read.
         var ex = await Assert.ThrowsExactlyAsync<PactVerificationException>(() =>
-            _provider.Verifier(Renumbered.UserService.Descriptor).VerifyAsync());
+            provider.Verifier(Renumbered.UserService.Descriptor).VerifyAsync());
 
         StringAssert.Contains(ex.Message, "FAILED 'a request for an existing user'");
         StringAssert.Contains(ex.Message, "shop.users.v1.GetUserRequest.user_id: consumer expects field 1 (string), provider has field 5");
@@ -93,7 +93,7 @@ public sealed class UsersProviderChangeTests
     {
         // What a newer users build puts on the wire: User.display_name (field 6), unknown to this build's types.
         var displayName = new Next.User { DisplayName = "Ann E." }.ToByteString();
-        using var _ = _provider.Change.Apply(async (method, request, callService) =>
+        using var _ = provider.Change.Apply(async (method, request, callService) =>
         {
             var response = await callService();
             if (response is UsersV1.GetUserResponse { User: { } user })
@@ -103,13 +103,13 @@ public sealed class UsersProviderChangeTests
 
             return response;
         });
-        await _provider.SetUpAsync("a user exists", new Dictionary<string, object?> { ["userId"] = "5e0d7a4c-1b2f-4c3d-9e8f-7a6b5c4d3e2f" });
-        var seen = await new Next.UserService.UserServiceClient(_provider.ConsumerChannel)
+        await provider.SetUpAsync("a user exists", new Dictionary<string, object?> { ["userId"] = "5e0d7a4c-1b2f-4c3d-9e8f-7a6b5c4d3e2f" });
+        var seen = await new Next.UserService.UserServiceClient(provider.ConsumerChannel)
             .GetUserAsync(new Next.GetUserRequest { UserId = "5e0d7a4c-1b2f-4c3d-9e8f-7a6b5c4d3e2f" });
-        await _provider.Database.ResetAsync();
+        await provider.Database.ResetAsync();
         Assert.AreEqual("Ann E.", seen.User.DisplayName, "the changed provider really sends the new field");
 
-        var result = await _provider.Verifier(Next.UserService.Descriptor).VerifyAsync();
+        var result = await provider.Verifier(Next.UserService.Descriptor).VerifyAsync();
 
         Assert.IsTrue(result.Passed, result.Describe());
     }
