@@ -18,6 +18,7 @@ using Shop.Build.Results;
 #load "build/apt.cake"
 #load "build/browser.cake"
 #load "build/fuzz.cake"
+#load "build/format.cake"
 
 //////////////////////////////////////////////////////////////////////
 // TASKS
@@ -46,6 +47,11 @@ Task("Proto-Check")
     .IsDependentOn("Restore")
     .Does(() => CheckProtos(Argument("proto-base", "main")));
 
+Task("Format-Check")
+    .Description("dotnet format --verify-no-changes: whitespace, using order and code style as .editorconfig says; Test runs it first.")
+    .IsDependentOn("Restore")
+    .Does(CheckFormat);
+
 Task("Db-Up")
     .Description("Starts the private PostgreSQL cluster (installing the server on Debian as root if missing).")
     .Does(StartPostgres);
@@ -60,6 +66,7 @@ Task("Browser-Install")
 
 Task("Test")
     .Description("Runs every test project against real PostgreSQL; ends with 'N passed, N failed'.")
+    .IsDependentOn("Format-Check")
     .IsDependentOn("Build")
     .IsDependentOn("Browser-Install")
     .IsDependentOn("Pact-Install")

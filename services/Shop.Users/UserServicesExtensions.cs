@@ -8,9 +8,9 @@ using Polly.CircuitBreaker;
 using Polly.Telemetry;
 using Shop.Orders.V1;
 using Shop.ServiceDefaults;
+using Shop.ServiceDefaults.Auth;
 using Shop.Users.Auth;
 using Shop.Users.Data;
-using Shop.ServiceDefaults.Auth;
 using Shop.Users.Orders;
 
 namespace Shop.Users;

@@ -1,10 +1,10 @@
-using Shop.Testing.Auth;
 using Shop.Benchmarks.Data;
 using Shop.Benchmarks.Hosting;
 using Shop.Benchmarks.Load;
 using Shop.Benchmarks.Reference;
 using Shop.Benchmarks.Reporting;
 using Shop.Build.Mesh;
+using Shop.Testing.Auth;
 
 namespace Shop.Benchmarks;
 

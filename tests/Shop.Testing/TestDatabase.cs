@@ -14,7 +14,7 @@ namespace Shop.Testing;
 public sealed partial class TestDatabase : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Templates = new();
-    private static int counter;
+    private static int DatabasesCreated;
 
     private TestDatabase(string name)
     {
@@ -32,7 +32,7 @@ public sealed partial class TestDatabase : IAsyncDisposable
     {
         var template = await Templates.GetOrAdd(prefix, _ => new Lazy<Task<string>>(() => TemplateAsync(prefix, migrations))).Value;
         // The process id in the name lets a later run drop what a crashed run left behind.
-        var name = $"{prefix}_t{Environment.ProcessId}_{Interlocked.Increment(ref counter)}";
+        var name = $"{prefix}_t{Environment.ProcessId}_{Interlocked.Increment(ref DatabasesCreated)}";
         await using var admin = await TestPostgres.OpenAdminAsync();
         await admin.ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return new TestDatabase(name);

@@ -10,7 +10,7 @@ namespace Shop.Web.EndToEnd.Tests;
 [TestClass]
 public static class SharedBrowser
 {
-    private static IPlaywright? playwright;
+    private static IPlaywright? Driver;
 
     public static IBrowser Browser { get; private set; } = null!;
 
@@ -29,8 +29,8 @@ public static class SharedBrowser
                 "(apt-get install chromium), or set SHOP_CHROMIUM to a Chromium executable.");
         }
         Mesh = await WebMesh.StartAsync();
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true });
+        Driver = await Playwright.CreateAsync();
+        Browser = await Driver.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true });
         Directory.CreateDirectory(Results);
     }
 
@@ -38,7 +38,7 @@ public static class SharedBrowser
     public static async Task StopAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
-        playwright?.Dispose();
+        Driver?.Dispose();
         if (Mesh is not null) await Mesh.DisposeAsync();
     }
 }

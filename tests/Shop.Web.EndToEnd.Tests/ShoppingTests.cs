@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Shop.Orders.V1;
 using Shop.Common.V1;
+using Shop.Orders.V1;
 using static Microsoft.Playwright.Assertions;
 
 namespace Shop.Web.EndToEnd.Tests;

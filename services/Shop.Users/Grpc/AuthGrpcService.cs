@@ -1,8 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Shop.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Shop.ServiceDefaults.Auth;
+using Shop.ServiceDefaults.Errors;
 using Shop.Users.Auth;
 using Shop.Users.Data;
 using Shop.Users.V1;

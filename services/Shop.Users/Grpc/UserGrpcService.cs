@@ -1,8 +1,8 @@
 using Grpc.Core;
-using Shop.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Auth;
+using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Grpc;
 using Shop.Users.Auth;
 using Shop.Users.Data;

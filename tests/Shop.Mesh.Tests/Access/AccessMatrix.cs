@@ -13,6 +13,8 @@ namespace Shop.Mesh.Tests.Access;
 /// </summary>
 public static class AccessMatrix
 {
+    // A table, aligned by hand: the formatter leaves it alone.
+#pragma warning disable format
     //                                    n g e k a  o o a r a
     //                                    o a x e u  t w d i n
     //                                    n r p y d  h n m g o
@@ -23,6 +25,7 @@ public static class AccessMatrix
     // The user themself or an admin, directly or through the service that makes this call for them.
     private const string OwnerOrAdminOrTheirService = "U U U U U  D O O O D";
     private const string OrdersServiceOnly = "U U U U U  D D D O D";
+#pragma warning restore format
 
     public static IReadOnlyList<AccessRow> Rows { get; } =
     [
