@@ -1,3 +1,4 @@
+using Shop.Testing.Meshes;
 using Shop.Users.V1;
 
 [assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
@@ -14,7 +15,7 @@ public abstract class CliTest
 
     protected const string Password = "correct horse";
 
-    protected static CliMesh Mesh => AssemblyHooks.Mesh;
+    protected static ProcessMesh Mesh => AssemblyHooks.Mesh;
 
     /// <summary>Signed in as the mesh's admin (for the catalogue and fulfilment).</summary>
     protected static ShopCli Admin => AssemblyHooks.Admin;

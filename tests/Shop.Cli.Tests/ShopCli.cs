@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Google.Protobuf;
 using Shop.Build;
+using Shop.Testing.Meshes;
 
 namespace Shop.Cli.Tests;
 
 /// <summary>
 /// The built client, <c>dotnet Shop.Cli.dll</c>, as a person or a script at an 80-column terminal runs it:
-/// pointed at <see cref="CliMesh"/>, with a configuration folder (so a stored login) of its own.
+/// pointed at the services as processes (<see cref="ProcessMesh"/>), with a configuration folder (so a stored login) of its own.
 /// </summary>
 public sealed class ShopCli : IDisposable
 {
@@ -17,9 +18,9 @@ public sealed class ShopCli : IDisposable
 
     private readonly string configHome = Directory.CreateTempSubdirectory("shop-cli-test-").FullName;
 
-    public CliMesh Mesh { get; }
+    public ProcessMesh Mesh { get; }
 
-    public ShopCli(CliMesh mesh) => Mesh = mesh;
+    public ShopCli(ProcessMesh mesh) => Mesh = mesh;
 
     /// <summary>The stored login, where the client keeps it (<c>$XDG_CONFIG_HOME/shop-mesh/token</c>).</summary>
     public string TokenFile => Path.Combine(configHome, "shop-mesh", "token");
@@ -29,9 +30,9 @@ public sealed class ShopCli : IDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Dll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["SHOP_USERS_URL"] = Mesh.Users.AbsoluteUri;
-        start.Environment["SHOP_ORDERS_URL"] = Mesh.Orders.AbsoluteUri;
-        start.Environment["SHOP_NOTIFICATIONS_URL"] = Mesh.Notifications.AbsoluteUri;
+        start.Environment["SHOP_USERS_URL"] = Mesh.Address("users").AbsoluteUri;
+        start.Environment["SHOP_ORDERS_URL"] = Mesh.Address("orders").AbsoluteUri;
+        start.Environment["SHOP_NOTIFICATIONS_URL"] = Mesh.Address("notifications").AbsoluteUri;
         start.Environment["XDG_CONFIG_HOME"] = configHome;
         start.Environment["COLUMNS"] = "80";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

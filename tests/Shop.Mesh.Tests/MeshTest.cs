@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Build.Mesh;
 using Shop.Testing;
 
 [assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
@@ -11,15 +13,29 @@ public abstract class MeshTest
 
     protected MeshCalls Calls => Mesh.Calls;
 
+    /// <summary>Makes the notifications host reject one order's or user's events.</summary>
+    protected NotificationsGate NotificationsGate => Mesh.Notifications.Services.GetRequiredService<NotificationsGate>();
+
     /// <summary>Generous for a busy two-core machine; the usual delivery takes milliseconds.</summary>
     protected static readonly TimeSpan DeliveryBound = TimeSpan.FromSeconds(20);
 
     [TestInitialize]
     public async Task StartFromEmptyDatabases()
     {
-        Mesh = await ClassFixtures<InProcessMesh>.ForAsync(GetType(), InProcessMesh.StartAsync);
+        Mesh = await ClassFixtures<InProcessMesh>.ForAsync(GetType(), StartMeshAsync);
         await Mesh.ResetAsync();
     }
+
+    /// <summary>The in-process mesh with what these tests add: many logins from one address (the access matrix),
+    /// rejected events retried within a second, and the <see cref="NotificationsGate"/>.</summary>
+    internal static Task<InProcessMesh> StartMeshAsync() => InProcessMesh.StartAsync(
+        service => service == MeshTopology.Users ? new Dictionary<string, string?> { ["Auth:LoginAttemptsPerAddress"] = "1000" }
+            : service == MeshTopology.Orders ? new Dictionary<string, string?> { ["Outbox:RejectedRetryMax"] = "00:00:01" }
+            : new Dictionary<string, string?>(),
+        (service, services) =>
+        {
+            if (service == MeshTopology.Notifications) NotificationsGate.AddTo(services);
+        });
 }
 
 [TestClass]

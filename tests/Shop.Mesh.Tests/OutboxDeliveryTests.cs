@@ -85,7 +85,7 @@ public sealed class OutboxDeliveryTests : MeshTest
         var stuckUser = await Calls.CreateUserAsync("stuck@example.com");
         var flowingUser = await Calls.CreateUserAsync("flowing@example.com");
         Order stuck;
-        using (Mesh.NotificationsGate.Reject(stuckUser))
+        using (NotificationsGate.Reject(stuckUser))
         {
             stuck = await Calls.PayAsync(await Calls.PlaceOrderAsync(stuckUser, product, 1));
             await Calls.PayAsync(await Calls.PlaceOrderAsync(flowingUser, product, 1));

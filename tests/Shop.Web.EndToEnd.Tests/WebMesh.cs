@@ -2,18 +2,16 @@ using Shop.Build.Mesh;
 using Shop.Orders.V1;
 using Shop.Testing;
 using Shop.Testing.Auth;
+using Shop.Testing.Meshes;
 using Shop.Users.V1;
-using NotificationsProgram = Shop.Notifications.Program;
-using OrdersProgram = Shop.Orders.Program;
-using UsersProgram = Shop.Users.Program;
 using WebProgram = Shop.Web.Program;
 
 namespace Shop.Web.EndToEnd.Tests;
 
 /// <summary>
-/// Users, orders and notifications in this process on databases of their own, and the web app on a real
-/// loopback port for the browser, every client of each wired through one <see cref="MeshRouter"/> (so a
-/// service can be taken down for the web app and the services alike). Shared by every test of the assembly.
+/// The services in this process (<see cref="InProcessMesh"/>) and the web app on a real loopback port for the
+/// browser, every client of each wired through the one <see cref="MeshRouter"/> (so a service can be taken down
+/// for the web app and the services alike). Shared by every test of the assembly.
 /// </summary>
 public sealed class WebMesh : IAsyncDisposable
 {
@@ -22,24 +20,22 @@ public sealed class WebMesh : IAsyncDisposable
 
     public const string AdminPassword = "admin password";
 
-    private readonly TestDatabase[] databases;
-    private readonly IAsyncDisposable[] hosts;
+    private readonly InProcessMesh services;
+    private readonly GrpcServiceHost<WebProgram> web;
     private readonly ServerLog[] logs;
 
-    private WebMesh(MeshRouter router, TestDatabase[] databases, IAsyncDisposable[] hosts, ServerLog[] logs,
-        GrpcServiceHost<UsersProgram> users, GrpcServiceHost<OrdersProgram> orders, Uri webAddress)
+    private WebMesh(InProcessMesh services, GrpcServiceHost<WebProgram> web, Uri webAddress)
     {
-        Router = router;
-        this.databases = databases;
-        this.hosts = hosts;
-        this.logs = logs;
-        Auth = new AuthService.AuthServiceClient(users.Channel);
+        this.services = services;
+        this.web = web;
+        logs = [web.Log, services.Orders.Log, services.Users.Log, services.Notifications.Log];
+        Auth = new AuthService.AuthServiceClient(services.Users.Channel);
         // The catalogue is set up as an admin (TestTokens: the run's test keys, which every host holds).
-        Products = new ProductService.ProductServiceClient(orders.Channel.As(TestTokens.Admin()));
+        Products = new ProductService.ProductServiceClient(services.Orders.Channel.As(TestTokens.Admin()));
         WebAddress = webAddress;
     }
 
-    public MeshRouter Router { get; }
+    public MeshRouter Router => services.Router;
 
     public AuthService.AuthServiceClient Auth { get; }
 
@@ -50,30 +46,9 @@ public sealed class WebMesh : IAsyncDisposable
 
     public static async Task<WebMesh> StartAsync()
     {
-        var databases = await Task.WhenAll(
-            TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly),
-            TestDatabase.CreateAsync(MeshTopology.Orders.Database, typeof(OrdersProgram).Assembly),
-            TestDatabase.CreateAsync(MeshTopology.Notifications.Database, typeof(NotificationsProgram).Assembly));
-        var router = new MeshRouter();
-
-        // Wired as the topology says, each neighbour at its router address (http://orders.mesh and so on).
-        static Dictionary<string, string?> Settings(MeshService service, TestDatabase database, Dictionary<string, string?> more) =>
-            MeshTopology.Settings(service, database.ConnectionString, callee => MeshRouter.Address(callee.Name), more);
-        var users = new GrpcServiceHost<UsersProgram>(Settings(MeshTopology.Users, databases[0], new()
-        {
-            ["Auth:PasswordHashIterations"] = "1000",
-            ["Auth:Admins:0"] = AdminEmail,
-            ["OrderHistory:BreakDuration"] = "00:00:01",
-        }), router.Carry);
-        var orders = new GrpcServiceHost<OrdersProgram>(Settings(MeshTopology.Orders, databases[1], new()
-        {
-            ["Outbox:PollInterval"] = "00:00:00.200",
-            ["Outbox:MaxBackoff"] = "00:00:00.500",
-        }), router.Carry);
-        var notifications = new GrpcServiceHost<NotificationsProgram>(Settings(MeshTopology.Notifications, databases[2], new()));
-        router.Connect(MeshTopology.Users.Name, users.Server.CreateHandler());
-        router.Connect(MeshTopology.Orders.Name, orders.Server.CreateHandler());
-        router.Connect(MeshTopology.Notifications.Name, notifications.Server.CreateHandler());
+        var services = await InProcessMesh.StartAsync(service => service == MeshTopology.Users
+            ? new Dictionary<string, string?> { ["Auth:Admins:0"] = AdminEmail }
+            : new Dictionary<string, string?>());
 
         var port = LoopbackPorts.Free();
         var web = new GrpcServiceHost<WebProgram>(new Dictionary<string, string?>
@@ -83,12 +58,11 @@ public sealed class WebMesh : IAsyncDisposable
             ["Services:Notifications"] = MeshRouter.Address(MeshTopology.Notifications.Name).ToString(),
             ["Web:RetryInterval"] = "00:00:00.500",
             ["Web:RefreshInterval"] = "00:00:01",
-        }, router.Carry);
+        }, services.Router.Carry);
         web.UseKestrel(port);
         web.StartServer();
 
-        var mesh = new WebMesh(router, databases, [web, orders, users, notifications], [web.Log, orders.Log, users.Log, notifications.Log],
-            users, orders, new Uri($"http://localhost:{port}/"));
+        var mesh = new WebMesh(services, web, new Uri($"http://localhost:{port}/"));
         await mesh.Auth.RegisterAsync(new RegisterRequest { Email = AdminEmail, Name = "Admin", Password = AdminPassword });
         return mesh;
     }
@@ -110,7 +84,7 @@ public sealed class WebMesh : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in hosts) await host.DisposeAsync();
-        foreach (var database in databases) await database.DisposeAsync();
+        await web.DisposeAsync();
+        await services.DisposeAsync();
     }
 }

@@ -22,7 +22,7 @@ public sealed class ProcessMeshTests
     private ProcessMesh mesh = null!;
 
     [TestInitialize]
-    public async Task StartMesh() => mesh = await ClassFixtures<ProcessMesh>.ForAsync(GetType(), ProcessMesh.StartAsync);
+    public async Task StartMesh() => mesh = await ClassFixtures<ProcessMesh>.ForAsync(GetType(), FaultTestMesh.StartAsync);
 
     [ClassCleanup]
     public static Task StopMesh() => ClassFixtures<ProcessMesh>.DisposeAsync(typeof(ProcessMeshTests));

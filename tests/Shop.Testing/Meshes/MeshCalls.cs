@@ -2,11 +2,10 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
-using Shop.Testing;
 using Shop.Testing.Auth;
 using Shop.Users.V1;
 
-namespace Shop.Mesh.Tests;
+namespace Shop.Testing.Meshes;
 
 /// <summary>
 /// The seed scenario's calls, through the generated clients, against any three channels: as an admin, except
@@ -26,7 +25,7 @@ public sealed class MeshCalls(GrpcChannel users, GrpcChannel orders, GrpcChannel
         (await Users.CreateUserAsync(new CreateUserRequest { Email = email, Name = "Ada Lovelace", Password = "correct horse" })).User.UserId;
 
     public async Task<Product> CreateProductAsync(string price = "99.99", int stock = 10) =>
-        (await Products.CreateProductAsync(new CreateProductRequest { Name = "Teapot", Price = Eur(price), Stock = stock, Category = "kitchen" })).Product;
+        (await Products.CreateProductAsync(new CreateProductRequest { Name = "Teapot", Price = Amounts.Eur(price), Stock = stock, Category = "kitchen" })).Product;
 
     public async Task<Order> PlaceOrderAsync(string userId, Product product, int quantity)
     {

@@ -2,18 +2,18 @@ using System.Reflection;
 using Grpc.Net.Client;
 using Shop.Build;
 using Shop.Build.Mesh;
-using Shop.Testing;
 using Shop.Testing.Auth;
 using NotificationsProgram = Shop.Notifications.Program;
 using OrdersProgram = Shop.Orders.Program;
 using UsersProgram = Shop.Users.Program;
 
-namespace Shop.Mesh.Tests.Processes;
+namespace Shop.Testing.Meshes;
 
 /// <summary>
-/// The three services as separate processes on free loopback ports against the real PostgreSQL, started
-/// by <see cref="MeshProcesses"/> from the topology as ./build.sh --target=Run starts them; any of them
-/// can be killed and restarted.
+/// The services of the topology as separate processes on free loopback ports, on databases of their own on
+/// the real PostgreSQL, started by <see cref="MeshProcesses"/> as ./build.sh --target=Run starts them, with
+/// the run's test keys (<see cref="TestKeys"/>) so tests can act as any user or service. Any of them can be
+/// killed and restarted.
 /// </summary>
 public sealed class ProcessMesh : IAsyncDisposable
 {
@@ -22,18 +22,6 @@ public sealed class ProcessMesh : IAsyncDisposable
         [MeshTopology.Users] = typeof(UsersProgram).Assembly,
         [MeshTopology.Orders] = typeof(OrdersProgram).Assembly,
         [MeshTopology.Notifications] = typeof(NotificationsProgram).Assembly,
-    };
-
-    // What these tests need beyond the wiring and the keys: fast hashing, short breaks and backoffs.
-    private static readonly Dictionary<MeshService, IReadOnlyDictionary<string, string?>> Settings = new()
-    {
-        [MeshTopology.Users] = new Dictionary<string, string?>
-        {
-            ["Auth:PasswordHashIterations"] = "1000",
-            ["OrderHistory:BreakDuration"] = "00:00:01",
-        },
-        [MeshTopology.Orders] = new Dictionary<string, string?> { ["Outbox:MaxBackoff"] = "00:00:01" },
-        [MeshTopology.Notifications] = new Dictionary<string, string?>(),
     };
 
     private readonly MeshProcesses processes;
@@ -56,7 +44,11 @@ public sealed class ProcessMesh : IAsyncDisposable
 
     public Uri Address(string name) => processes.Address(MeshTopology.Service(name));
 
-    public static async Task<ProcessMesh> StartAsync()
+    /// <param name="logFolder">Where the services' logs go, under .shop/test-results (one file per service and test process).</param>
+    /// <param name="moreSettings">A service's settings beyond the wiring, the test keys and fast password hashing.</param>
+    /// <param name="arguments">Command-line arguments every service gets.</param>
+    public static async Task<ProcessMesh> StartAsync(
+        string logFolder, Func<MeshService, IReadOnlyDictionary<string, string?>>? moreSettings = null, IReadOnlyList<string>? arguments = null)
     {
         var created = await Task.WhenAll(MeshTopology.Services.Select(s => TestDatabase.CreateAsync(s.Database, Migrations[s])));
         var databases = MeshTopology.Services.Zip(created).ToDictionary(p => p.First, p => p.Second);
@@ -73,12 +65,10 @@ public sealed class ProcessMesh : IAsyncDisposable
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
-            // The run's test keys (Shop.Testing.Auth.TestKeys) on top, so tests can act as any user or service.
-            Settings = service => TestKeys.Settings(service.Name).Concat(Settings[service]).ToDictionary(),
-            LogDirectory = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "mesh-logs")).FullName,
+            Settings = service => Settings(service, moreSettings),
+            LogDirectory = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", logFolder)).FullName,
             LogSuffix = $"-{Environment.ProcessId}",
-            // Each request's start, with its trace id: the trace test reads notifications' log.
-            Arguments = ["--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information"],
+            Arguments = arguments ?? [],
         });
         var mesh = new ProcessMesh(processes, databases);
         try
@@ -91,6 +81,14 @@ public sealed class ProcessMesh : IAsyncDisposable
             await mesh.DisposeAsync();
             throw;
         }
+    }
+
+    private static Dictionary<string, string?> Settings(MeshService service, Func<MeshService, IReadOnlyDictionary<string, string?>>? moreSettings)
+    {
+        var settings = TestKeys.Settings(service.Name);
+        if (service == MeshTopology.Users) settings["Auth:PasswordHashIterations"] = "1000";
+        foreach (var (key, value) in moreSettings?.Invoke(service) ?? new Dictionary<string, string?>()) settings[key] = value;
+        return settings;
     }
 
     /// <summary>Kills the service's process, as a crash would.</summary>

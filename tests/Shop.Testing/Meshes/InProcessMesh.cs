@@ -2,14 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Build.Mesh;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
-using Shop.Testing;
 using Shop.Testing.Auth;
 using Shop.Users.V1;
 using NotificationsProgram = Shop.Notifications.Program;
 using OrdersProgram = Shop.Orders.Program;
 using UsersProgram = Shop.Users.Program;
 
-namespace Shop.Mesh.Tests;
+namespace Shop.Testing.Meshes;
 
 /// <summary>
 /// Users, orders and notifications hosted in the test process, each on a database of its own, with
@@ -19,11 +18,10 @@ public sealed class InProcessMesh : IAsyncDisposable
 {
     private readonly TestDatabase[] databases;
 
-    private InProcessMesh(MeshRouter router, NotificationsGate gate, TestDatabase[] databases, GrpcServiceHost<UsersProgram> users,
+    private InProcessMesh(MeshRouter router, TestDatabase[] databases, GrpcServiceHost<UsersProgram> users,
         GrpcServiceHost<OrdersProgram> orders, GrpcServiceHost<NotificationsProgram> notifications)
     {
         Router = router;
-        NotificationsGate = gate;
         this.databases = databases;
         Users = users;
         Orders = orders;
@@ -32,9 +30,6 @@ public sealed class InProcessMesh : IAsyncDisposable
     }
 
     public MeshRouter Router { get; }
-
-    /// <summary>Makes the notifications host reject one order's events.</summary>
-    public NotificationsGate NotificationsGate { get; }
 
     public GrpcServiceHost<UsersProgram> Users { get; }
 
@@ -50,7 +45,24 @@ public sealed class InProcessMesh : IAsyncDisposable
 
     public TestDatabase NotificationsDatabase => databases[2];
 
-    public static async Task<InProcessMesh> StartAsync()
+    /// <summary>The settings every in-process mesh gives its services: fast hashing, short breaks and outbox rounds.</summary>
+    private static Dictionary<string, string?> Defaults(MeshService service) =>
+        service == MeshTopology.Users ? new()
+        {
+            ["Auth:PasswordHashIterations"] = "1000",
+            ["OrderHistory:BreakDuration"] = "00:00:01",
+        }
+        : service == MeshTopology.Orders ? new()
+        {
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:MaxBackoff"] = "00:00:00.500",
+        }
+        : [];
+
+    /// <param name="moreSettings">A service's settings beyond the wiring and <see cref="Defaults"/>, which they override.</param>
+    /// <param name="moreServices">Changes to a service's DI registrations (e.g. an interceptor a test controls).</param>
+    public static async Task<InProcessMesh> StartAsync(
+        Func<MeshService, IReadOnlyDictionary<string, string?>>? moreSettings = null, Action<MeshService, IServiceCollection>? moreServices = null)
     {
         var databases = await Task.WhenAll(
             TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly),
@@ -59,30 +71,25 @@ public sealed class InProcessMesh : IAsyncDisposable
         var router = new MeshRouter();
 
         // Wired as the topology says, each neighbour at its router address (http://orders.mesh and so on).
-        static Dictionary<string, string?> Settings(MeshService service, TestDatabase database, Dictionary<string, string?> more) =>
-            MeshTopology.Settings(service, database.ConnectionString, callee => MeshRouter.Address(callee.Name), more);
-        var users = new GrpcServiceHost<UsersProgram>(Settings(MeshTopology.Users, databases[0], new()
+        Dictionary<string, string?> Settings(MeshService service, TestDatabase database)
         {
-            ["Auth:PasswordHashIterations"] = "1000",
-            // The access matrix logs in often, from the one address of the test server.
-            ["Auth:LoginAttemptsPerAddress"] = "1000",
-            ["OrderHistory:BreakDuration"] = "00:00:01",
-        }), router.Carry);
-        var orders = new GrpcServiceHost<OrdersProgram>(Settings(MeshTopology.Orders, databases[1], new()
+            var settings = Defaults(service);
+            foreach (var (key, value) in moreSettings?.Invoke(service) ?? new Dictionary<string, string?>()) settings[key] = value;
+            return MeshTopology.Settings(service, database.ConnectionString, callee => MeshRouter.Address(callee.Name), settings);
+        }
+        Action<IServiceCollection> Services(MeshService service) => services =>
         {
-            ["Outbox:PollInterval"] = "00:00:00.200",
-            ["Outbox:MaxBackoff"] = "00:00:00.500",
-            ["Outbox:RejectedRetryMax"] = "00:00:01",
-        }), router.Carry);
-        NotificationsGate? gate = null;
-        var notifications = new GrpcServiceHost<NotificationsProgram>(Settings(MeshTopology.Notifications, databases[2], new()),
-            services => gate = NotificationsGate.AddTo(services));
-        _ = notifications.Server;
+            router.Carry(services);
+            moreServices?.Invoke(service, services);
+        };
+        var users = new GrpcServiceHost<UsersProgram>(Settings(MeshTopology.Users, databases[0]), Services(MeshTopology.Users));
+        var orders = new GrpcServiceHost<OrdersProgram>(Settings(MeshTopology.Orders, databases[1]), Services(MeshTopology.Orders));
+        var notifications = new GrpcServiceHost<NotificationsProgram>(Settings(MeshTopology.Notifications, databases[2]), Services(MeshTopology.Notifications));
         router.Connect(MeshTopology.Users.Name, users.Server.CreateHandler());
         router.Connect(MeshTopology.Orders.Name, orders.Server.CreateHandler());
         router.Connect(MeshTopology.Notifications.Name, notifications.Server.CreateHandler());
         await WarmUpAsync(users, orders, notifications);
-        return new InProcessMesh(router, gate!, databases, users, orders, notifications);
+        return new InProcessMesh(router, databases, users, orders, notifications);
     }
 
     /// <summary>
@@ -94,7 +101,7 @@ public sealed class InProcessMesh : IAsyncDisposable
         var someone = Guid.NewGuid().ToString();
         await new OrderService.OrderServiceClient(orders.Channel.With(TestTokens.Admin(), TestTokens.Service("users", "orders")))
             .ListOrdersAsync(new ListOrdersRequest { UserId = someone });
-        await FailsWith(Grpc.Core.StatusCode.NotFound, async () =>
+        await GrpcAssert.FailsWith(Grpc.Core.StatusCode.NotFound, async () =>
             await new UserService.UserServiceClient(users.Channel.With(TestTokens.Admin(), TestTokens.Service("orders", "users"))).GetUserAsync(new GetUserRequest { UserId = someone }));
         await new NotificationService.NotificationServiceClient(notifications.Channel.As(TestTokens.Admin()))
             .ListNotificationsAsync(new ListNotificationsRequest { UserId = someone });
