@@ -21,7 +21,7 @@ internal sealed class NotificationGrpcService(NotificationRepository notificatio
     [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
-        var userId = RequestValidation.RequireId(request.UserId, "user_id");
+        var userId = Guid.Parse(request.UserId);
         context.Caller().RequireSelfOrAdmin(userId);
         var size = RequestValidation.PageSize(request.PageSize);
         var offset = PageToken.Offset(request.PageToken);
@@ -34,7 +34,7 @@ internal sealed class NotificationGrpcService(NotificationRepository notificatio
     [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<MarkReadResponse> MarkRead(MarkReadRequest request, ServerCallContext context)
     {
-        var id = RequestValidation.RequireId(request.NotificationId, "notification_id");
+        var id = Guid.Parse(request.NotificationId);
         var caller = context.Caller();
         // A customer's miss is the same answer for another user's notification and for none at all.
         var notification = await notifications.MarkReadAsync(id, caller.IsAdmin ? null : caller.UserId, context.CancellationToken)

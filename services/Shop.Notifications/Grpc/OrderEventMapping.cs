@@ -7,17 +7,18 @@ namespace Shop.Notifications.Grpc;
 
 internal static class OrderEventMapping
 {
-    /// <summary>The notification an event makes, or INVALID_ARGUMENT naming the first bad field.</summary>
-    public static NewNotification ToNewNotification(this OrderEvent? orderEvent)
+    /// <summary>
+    /// The notification an event makes. The declared rules have made the event present, its ids UUIDs, its type a
+    /// defined one other than UNSPECIFIED and its time present and within bounds; a time that does not convert is
+    /// INVALID_ARGUMENT.
+    /// </summary>
+    public static NewNotification ToNewNotification(this OrderEvent orderEvent)
     {
-        if (orderEvent is null) throw RequestValidation.Invalid("event", $"is required");
-        var eventId = RequestValidation.RequireId(orderEvent.EventId, "event.event_id");
-        var kind = NotificationKind.For(orderEvent.Type) ?? throw (orderEvent.Type == OrderEventType.Unspecified
-            ? RequestValidation.Invalid("event.type", $"must be specified")
-            : RequestValidation.Invalid("event.type", $"{(int)orderEvent.Type} is not a known order event type"));
-        var orderId = RequestValidation.RequireId(orderEvent.OrderId, "event.order_id");
-        var userId = RequestValidation.RequireId(orderEvent.UserId, "event.user_id");
-        if (orderEvent.OccurredAt is null) throw RequestValidation.Invalid("event.occurred_at", $"is required");
+        var eventId = Guid.Parse(orderEvent.EventId);
+        var kind = NotificationKind.For(orderEvent.Type)
+            ?? throw new InvalidOperationException($"No notification is defined for order event type {orderEvent.Type}.");
+        var orderId = Guid.Parse(orderEvent.OrderId);
+        var userId = Guid.Parse(orderEvent.UserId);
         DateTime occurredAt;
         try
         {

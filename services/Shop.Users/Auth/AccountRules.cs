@@ -23,7 +23,7 @@ internal static class AccountRules
         return email;
     }
 
-    public static string Name(string value, string field = "name") => RequestValidation.RequireText(value, field, 100);
+    public static string Name(string value, string field = "name") => RequestValidation.RequireText(value, field);
 
     public static string Password(string value, string field = "password") => value.Length switch
     {

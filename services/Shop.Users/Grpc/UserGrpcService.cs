@@ -25,7 +25,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, L
     [Authorize(Policy = AccessPolicies.SignedInOrOrdersForUser)]
     public override async Task<GetUserResponse> GetUser(GetUserRequest request, ServerCallContext context)
     {
-        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        var id = Guid.Parse(request.UserId);
         context.Caller().RequireSelfOrAdmin(id);
         var user = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         return new GetUserResponse { User = user.ToMessage() };
@@ -34,7 +34,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, L
     [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<UpdateUserResponse> UpdateUser(UpdateUserRequest request, ServerCallContext context)
     {
-        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        var id = Guid.Parse(request.UserId);
         var caller = context.Caller();
         caller.RequireSelfOrAdmin(id);
         var email = request.HasEmail ? AccountRules.Email(request.Email) : null;
@@ -53,7 +53,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, L
     [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<DeleteUserResponse> DeleteUser(DeleteUserRequest request, ServerCallContext context)
     {
-        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        var id = Guid.Parse(request.UserId);
         context.Caller().RequireSelfOrAdmin(id);
         _ = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         if (await orderHistory.AnyAsync(id, context.CancellationToken))
@@ -77,7 +77,7 @@ internal sealed class UserGrpcService(UserRepository users, Accounts accounts, L
     [Authorize(Policy = AccessPolicies.SignedIn)]
     public override async Task<ListUserOrdersResponse> ListUserOrders(ListUserOrdersRequest request, ServerCallContext context)
     {
-        var id = RequestValidation.RequireId(request.UserId, "user_id");
+        var id = Guid.Parse(request.UserId);
         context.Caller().RequireSelfOrAdmin(id);
         _ = await users.FindAsync(id, context.CancellationToken) ?? throw NotFound(id);
         var orders = await orderHistory.ListAsync(id, context.CancellationToken);
