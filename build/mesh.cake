@@ -8,19 +8,21 @@ var readinessCeiling = TimeSpan.FromMinutes(5);
 
 /// <summary>
 /// The services as processes on the port base (5101-5103 by default), wired to each other and to PostgreSQL,
-/// their output on the console. Quiet: errors only (the demo's outage is expected, its warnings would bury the tables).
+/// and the web app in front of them (5100); their output on the console. Quiet: errors only (the demo's outage
+/// is expected, its warnings would bury the tables).
 /// </summary>
 MeshProcesses StartMesh(bool quiet = false)
 {
     var environment = MeshEnvironment();
     environment["ASPNETCORE_ENVIRONMENT"] = "Development";
     // The admin of Run and Demo (users reads it; the demo registers it; on Run, register it before anyone else).
-    environment["Auth__Admins__0"] = "admin@shop.local";
+    environment["Auth__Admins__0"] = AdminEmail;
     if (quiet) environment["Logging__LogLevel__Default"] = "Error";
     var mesh = MeshProcesses.Start(new MeshOptions
     {
         Root = root.FullPath,
         Configuration = configuration,
+        Services = MeshTopology.All,
         Port = service => service.Port(portBase),
         ConnectionString = service => ServiceConnection(service.Database),
         Environment = environment,
@@ -38,7 +40,35 @@ MeshProcesses StartMesh(bool quiet = false)
     {
         Information("{0,-20} {1}  (gRPC over HTTP/2 without TLS)", service.Project, mesh.Address(service).AbsoluteUri.TrimEnd('/'));
     }
+    Information("{0,-20} {1}  (the web app: open it in a browser)", MeshTopology.Web.Project, WebAddress());
     return mesh;
+}
+
+/// <summary>
+/// The admin of Run and Demo: listed in Auth:Admins; the demo registers it with the client's demo password,
+/// on Run register it yourself (the web app's Register page) before anyone else does.
+/// </summary>
+const string AdminEmail = "admin@shop.local";
+
+/// <summary>
+/// Where a browser finds the web app: localhost (listening on 127.0.0.1), which browsers count as secure,
+/// so they keep its Secure session cookie over plain HTTP.
+/// </summary>
+string WebAddress() => $"http://localhost:{MeshTopology.Web.Port(portBase)}";
+
+/// <summary>The web app's sign-in page answers: the demo's step for the web app, which has no gRPC health.</summary>
+void CheckWebApp()
+{
+    using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+    var started = DateTime.UtcNow;
+    using var response = http.GetAsync($"{WebAddress()}/account/signin").GetAwaiter().GetResult();
+    var page = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+    if (!response.IsSuccessStatusCode || !page.Contains("<h1>Sign in</h1>"))
+    {
+        throw new CakeException($"The web app at {WebAddress()} did not show its sign-in page ({(int)response.StatusCode}).");
+    }
+    Information("web app answers     {0}/account/signin: 200, the sign-in page ({1:0} ms); sign in there as {2} with the demo's password 'demo admin password'",
+        WebAddress(), (DateTime.UtcNow - started).TotalMilliseconds, AdminEmail);
 }
 
 /// <summary>
@@ -79,6 +109,7 @@ void Demo(MeshProcesses mesh)
     var ready = $"health --wait {readinessCeiling.TotalSeconds:0}";
     ShopCli(mesh, ready);
     ShopCli(mesh, "demo --phase flow");
+    CheckWebApp();
     Information("Stopping the orders service...");
     mesh.Kill(MeshTopology.Orders);
     ShopCli(mesh, "demo --phase outage");

@@ -4,9 +4,9 @@ using YamlDotNet.RepresentationModel;
 namespace Shop.Build.Tests;
 
 /// <summary>
-/// Where a docker-compose file wires the mesh otherwise than <see cref="MeshTopology"/>: each service
-/// built from its own project, published on its Run port, reading its database from its connection
-/// string and each neighbour it calls (and only those) at the neighbour's compose host name.
+/// Where a docker-compose file wires the mesh otherwise than <see cref="MeshTopology"/>: each service and
+/// the web app built from its own project, published on its Run port, reading its database (if it has one)
+/// from its connection string and each neighbour it calls (and only those) at the neighbour's compose host name.
 /// </summary>
 public static class ComposeWiring
 {
@@ -21,11 +21,11 @@ public static class ComposeWiring
         var services = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["services"];
         var differences = new List<string>();
         var declared = services.Children.Keys.Select(k => k.ToString()).Where(name => name != "postgres").ToHashSet();
-        foreach (var stray in declared.Except(MeshTopology.Services.Select(s => s.Name)))
+        foreach (var stray in declared.Except(MeshTopology.All.Select(s => s.Name)))
         {
             differences.Add($"{stray}: not a service of the topology");
         }
-        foreach (var service in MeshTopology.Services)
+        foreach (var service in MeshTopology.All)
         {
             if (!declared.Contains(service.Name))
             {
@@ -49,9 +49,15 @@ public static class ComposeWiring
         var environment = compose.Children.TryGetValue("environment", out var node) && node is YamlMappingNode map
             ? map.Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString())
             : [];
-        var connectionKey = MeshTopology.EnvironmentVariable(service.ConnectionStringKey);
-        if (!environment.TryGetValue(connectionKey, out var connection)) yield return $"no {connectionKey}";
-        else if (!connection.Split(';').Contains($"Database={service.Database}")) yield return $"{connectionKey} is not database {service.Database}";
+        var connections = environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList();
+        if (service.HasDatabase)
+        {
+            var connectionKey = MeshTopology.EnvironmentVariable(service.ConnectionStringKey);
+            if (!environment.TryGetValue(connectionKey, out var connection)) yield return $"no {connectionKey}";
+            else if (!connection.Split(';').Contains($"Database={service.Database}")) yield return $"{connectionKey} is not database {service.Database}";
+            connections.Remove(connectionKey);
+        }
+        foreach (var key in connections) yield return $"{key}, but the topology gives it no such database";
 
         var expected = MeshTopology.CalledBy(service)
             .ToDictionary(callee => MeshTopology.EnvironmentVariable(callee.AddressKey), callee => $"http://{callee.Name}:{ContainerPort}");
@@ -63,8 +69,9 @@ public static class ComposeWiring
         }
         foreach (var key in addresses.Keys.Except(expected.Keys)) yield return $"{key}, but the topology has no such call";
 
+        // The gRPC services probe their own grpc.health.v1 (the web app has none: its callees' health is what it waits for).
         var probe = Sequence(compose, "healthcheck", "test");
-        if (!probe.Contains($"{service.Project}.dll")) yield return $"health check runs [{string.Join(" ", probe)}], not {service.Project}.dll";
+        if (MeshTopology.Services.Contains(service) && !probe.Contains($"{service.Project}.dll")) yield return $"health check runs [{string.Join(" ", probe)}], not {service.Project}.dll";
     }
 
     private static string? Scalar(YamlMappingNode node, params string[] path) => Find(node, path) is YamlScalarNode scalar ? scalar.Value : null;

@@ -23,7 +23,9 @@ public sealed class DockerComposeTests
             .Replace("      Services__Users: http://users:8080\n", "", StringComparison.Ordinal)
             .Replace("ports: [\"5103:8080\"]", "ports: [\"5104:8080\"]", StringComparison.Ordinal)
             .Replace("Services__Orders: http://orders:8080", "Services__Orders: http://orders:80", StringComparison.Ordinal)
-            .Replace("Database=shop_notifications\n", "Database=shop_orders\n      Services__Users: http://users:8080\n", StringComparison.Ordinal);
+            .Replace("Database=shop_notifications\n", "Database=shop_orders\n      Services__Users: http://users:8080\n", StringComparison.Ordinal)
+            .Replace("      Services__Notifications: http://notifications:8080\n    ports: [\"5100:8080\"]",
+                "      ConnectionStrings__Web: Host=postgres;Database=shop_web\n    ports: [\"5100:8080\"]", StringComparison.Ordinal);
 
         var disagreements = ComposeWiring.Disagreements(compose);
 
@@ -34,6 +36,10 @@ public sealed class DockerComposeTests
             "notifications: ports [5104:8080], not [5103:8080]",
             "notifications: ConnectionStrings__Notifications is not database shop_notifications",
             "notifications: Services__Users, but the topology has no such call",
+            "web: no Services__Users",
+            "web: Services__Orders is http://orders:80, not http://orders:8080",
+            "web: no Services__Notifications",
+            "web: ConnectionStrings__Web, but the topology gives it no such database",
         }, disagreements, string.Join("\n", disagreements));
     }
 

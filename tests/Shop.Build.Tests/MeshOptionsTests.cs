@@ -32,6 +32,22 @@ public sealed class MeshOptionsTests
     }
 
     [TestMethod]
+    public void The_web_app_is_wired_to_every_service_and_asks_for_no_database()
+    {
+        var options = Options with { ConnectionString = service => throw new AssertFailedException($"asked {service} for a database") };
+
+        CollectionAssert.AreEquivalent(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Logging__LogLevel__Default"] = "Error",
+            ["Services__Users"] = "http://127.0.0.1:7001",
+            ["Services__Orders"] = "http://127.0.0.1:7002",
+            ["Services__Notifications"] = "http://127.0.0.1:7003",
+        }, options.EnvironmentFor(MeshTopology.Web));
+        Assert.AreEqual(7000, options.Port(MeshTopology.Web));
+    }
+
+    [TestMethod]
     public void A_service_gets_its_own_settings_as_environment_variables_and_no_other_service_does()
     {
         Assert.AreEqual("a-key", Options.EnvironmentFor(MeshTopology.Users)["Auth__SigningKey"]);

@@ -29,28 +29,57 @@ public sealed class MeshTopologyTests
     }
 
     [TestMethod]
-    public void Run_listens_on_5101_to_5103_and_Bench_100_above_unless_the_port_base_moves()
+    public void The_web_app_gets_the_address_of_every_service_and_no_database()
     {
+        var settings = MeshTopology.Settings(MeshTopology.Web, null, callee => new Uri($"http://{callee.Name}.example:81/"));
+
+        CollectionAssert.AreEquivalent(new Dictionary<string, string?>
+        {
+            ["Services:Users"] = "http://users.example:81",
+            ["Services:Orders"] = "http://orders.example:81",
+            ["Services:Notifications"] = "http://notifications.example:81",
+        }, settings);
+        Assert.IsFalse(MeshTopology.Web.HasDatabase);
+        Assert.ThrowsExactly<InvalidOperationException>(() => MeshTopology.Web.Database);
+    }
+
+    [TestMethod]
+    public void A_service_with_a_database_is_not_wired_without_its_connection_string()
+    {
+        var error = Assert.ThrowsExactly<ArgumentNullException>(() => MeshTopology.Settings(MeshTopology.Users, null, callee => new Uri($"http://{callee.Name}")));
+
+        StringAssert.Contains(error.Message, "users needs its database's connection string");
+    }
+
+    [TestMethod]
+    public void Run_listens_on_5100_for_the_web_and_5101_to_5103_for_the_services_and_Bench_100_above_unless_the_port_base_moves()
+    {
+        Assert.AreEqual(5100, MeshTopology.Web.Port(MeshTopology.DefaultPortBase));
         CollectionAssert.AreEqual(new[] { 5101, 5102, 5103 }, MeshTopology.Services.Select(s => s.Port(MeshTopology.DefaultPortBase)).ToArray());
         CollectionAssert.AreEqual(new[] { 5201, 5202, 5203 }, MeshTopology.Services.Select(s => s.Port(MeshTopology.BenchPortBase(MeshTopology.DefaultPortBase))).ToArray());
         CollectionAssert.AreEqual(new[] { 6001, 6002, 6003 }, MeshTopology.Services.Select(s => s.Port(6000)).ToArray());
     }
 
     [TestMethod]
-    public void Services_have_distinct_names_ports_databases_and_settings()
+    public void Services_and_the_web_app_have_distinct_names_ports_databases_and_settings()
     {
-        foreach (var property in new Func<MeshService, object>[] { s => s.Name, s => s.PortOffset, s => s.Database, s => s.ConnectionStringKey, s => s.AddressKey })
+        foreach (var property in new Func<MeshService, object>[] { s => s.Name, s => s.PortOffset, s => s.AddressKey })
+        {
+            Assert.HasCount(MeshTopology.All.Count, MeshTopology.All.Select(property).Distinct());
+        }
+        foreach (var property in new Func<MeshService, object>[] { s => s.Database, s => s.ConnectionStringKey })
         {
             Assert.HasCount(MeshTopology.Services.Count, MeshTopology.Services.Select(property).Distinct());
         }
+        Assert.IsTrue(MeshTopology.Services.All(s => s.HasDatabase), "every gRPC service keeps its data in a database of its own");
     }
 
     [TestMethod]
-    public void Every_call_is_between_two_services_of_the_mesh()
+    public void Every_call_is_between_two_parts_of_the_mesh_and_nothing_calls_the_web_app()
     {
         foreach (var call in MeshTopology.Calls)
         {
-            CollectionAssert.Contains(MeshTopology.Services.ToList(), call.Caller);
+            CollectionAssert.Contains(MeshTopology.All.ToList(), call.Caller);
             CollectionAssert.Contains(MeshTopology.Services.ToList(), call.Callee);
             Assert.AreNotEqual(call.Caller, call.Callee);
         }
@@ -62,6 +91,14 @@ public sealed class MeshTopologyTests
         CollectionAssert.AreEquivalent(
             new Dictionary<string, string?> { ["Services__Users"] = "http://users", ["ConnectionStrings__Orders"] = "Host=db" },
             MeshTopology.AsEnvironment(new Dictionary<string, string?> { ["Services:Users"] = "http://users", ["ConnectionStrings:Orders"] = "Host=db" }));
+    }
+
+    [TestMethod]
+    public void The_web_app_is_found_by_name_and_started_last_by_Run()
+    {
+        Assert.AreEqual(MeshTopology.Web, MeshTopology.Service("web"));
+        Assert.AreEqual(MeshTopology.Web, MeshTopology.All[^1]);
+        CollectionAssert.DoesNotContain(MeshTopology.Services.ToList(), MeshTopology.Web);
     }
 
     [TestMethod]

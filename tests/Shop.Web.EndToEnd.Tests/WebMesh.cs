@@ -51,14 +51,11 @@ public sealed class WebMesh : IAsyncDisposable
             : new Dictionary<string, string?>());
 
         var port = LoopbackPorts.Free();
-        var web = new GrpcServiceHost<WebProgram>(new Dictionary<string, string?>
+        var web = new GrpcServiceHost<WebProgram>(MeshTopology.Settings(MeshTopology.Web, null, callee => MeshRouter.Address(callee.Name), new Dictionary<string, string?>
         {
-            ["Services:Users"] = MeshRouter.Address(MeshTopology.Users.Name).ToString(),
-            ["Services:Orders"] = MeshRouter.Address(MeshTopology.Orders.Name).ToString(),
-            ["Services:Notifications"] = MeshRouter.Address(MeshTopology.Notifications.Name).ToString(),
             ["Web:RetryInterval"] = "00:00:00.500",
             ["Web:RefreshInterval"] = "00:00:01",
-        }, services.Router.Carry);
+        }), services.Router.Carry);
         web.UseKestrel(port);
         web.StartServer();
 

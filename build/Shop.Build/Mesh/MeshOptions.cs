@@ -12,8 +12,11 @@ public sealed record MeshOptions
     /// <summary>Each service's port.</summary>
     public required Func<MeshService, int> Port { get; init; }
 
-    /// <summary>Each service's database connection string.</summary>
+    /// <summary>Each service's database connection string (asked only of those with a database).</summary>
     public required Func<MeshService, string> ConnectionString { get; init; }
+
+    /// <summary>What <see cref="MeshProcesses.Start(MeshOptions)"/> starts, in order: the gRPC services unless told otherwise (Run and Demo add the web app).</summary>
+    public IReadOnlyList<MeshService> Services { get; init; } = MeshTopology.Services;
 
     /// <summary>Environment every service gets (e.g. ASPNETCORE_ENVIRONMENT, logging levels).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
@@ -35,7 +38,7 @@ public sealed record MeshOptions
     public Dictionary<string, string?> EnvironmentFor(MeshService service)
     {
         var environment = new Dictionary<string, string?>(Environment);
-        var settings = MeshTopology.Settings(service, ConnectionString(service), Address, Settings?.Invoke(service));
+        var settings = MeshTopology.Settings(service, service.HasDatabase ? ConnectionString(service) : null, Address, Settings?.Invoke(service));
         foreach (var (key, value) in MeshTopology.AsEnvironment(settings)) environment[key] = value;
         return environment;
     }

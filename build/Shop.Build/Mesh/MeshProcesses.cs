@@ -1,7 +1,7 @@
 namespace Shop.Build.Mesh;
 
 /// <summary>
-/// The services of <see cref="MeshTopology"/> as real processes on loopback, wired to each other and to
+/// The services of <see cref="MeshTopology"/> (and the web app, when asked) as real processes on loopback, wired to each other and to
 /// their databases as the topology says; any of them can be killed and started again on its port.
 /// Run and Demo start the mesh with this, and so do the process tests. Safe to stop from another thread
 /// (a Ctrl-C or process-exit handler).
@@ -18,13 +18,13 @@ public sealed class MeshProcesses : IDisposable
         get { lock (running) return [.. running.Values]; }
     }
 
-    /// <summary>Starts every service of the topology (they wait for each other's calls, not for each other to start).</summary>
+    /// <summary>Starts every service of <see cref="MeshOptions.Services"/> (they wait for each other's calls, not for each other to start).</summary>
     public static MeshProcesses Start(MeshOptions options)
     {
         var mesh = new MeshProcesses(options);
         try
         {
-            foreach (var service in MeshTopology.Services) mesh.Start(service);
+            foreach (var service in options.Services) mesh.Start(service);
             return mesh;
         }
         catch

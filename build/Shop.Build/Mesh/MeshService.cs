@@ -1,18 +1,50 @@
 namespace Shop.Build.Mesh;
 
-/// <summary>One service of the mesh, as <see cref="MeshTopology"/> declares it.</summary>
-/// <param name="Name">Its short name: the host name in docker-compose.yml, the log file's name.</param>
-/// <param name="Project">Its project under services/, e.g. Shop.Users.</param>
-/// <param name="PortOffset">Its port is the port base plus this (Run: 5100 + 1 = 5101).</param>
-/// <param name="Database">Its PostgreSQL database (Run's; tests and Bench name theirs after it).</param>
-/// <param name="ConnectionStringKey">The setting it reads its database from.</param>
-/// <param name="AddressKey">The setting every service that calls it reads its address from.</param>
-public sealed record MeshService(string Name, string Project, int PortOffset, string Database, string ConnectionStringKey, string AddressKey)
+/// <summary>One part of the mesh, as <see cref="MeshTopology"/> declares it: a gRPC service with its database, or the web app, which has none.</summary>
+public sealed record MeshService
 {
+    private readonly string? database;
+    private readonly string? connectionStringKey;
+
+    /// <param name="name">Its short name: the host name in docker-compose.yml, the log file's name.</param>
+    /// <param name="project">Its project under services/, e.g. Shop.Users.</param>
+    /// <param name="portOffset">Its port is the port base plus this (Run: 5100 + 1 = 5101).</param>
+    /// <param name="addressKey">The setting every part that calls it reads its address from.</param>
+    /// <param name="database">Its PostgreSQL database (Run's; tests and Bench name theirs after it); null when it keeps no data.</param>
+    /// <param name="connectionStringKey">The setting it reads its database from; null when it has none.</param>
+    public MeshService(string name, string project, int portOffset, string addressKey, string? database = null, string? connectionStringKey = null)
+    {
+        if ((database is null) != (connectionStringKey is null)) throw new ArgumentException($"{name}: a database needs its connection string setting, and only a database does.");
+        Name = name;
+        Project = project;
+        PortOffset = portOffset;
+        AddressKey = addressKey;
+        this.database = database;
+        this.connectionStringKey = connectionStringKey;
+    }
+
+    public string Name { get; }
+
+    public string Project { get; }
+
+    public int PortOffset { get; }
+
+    public string AddressKey { get; }
+
+    public bool HasDatabase => database is not null;
+
+    /// <exception cref="InvalidOperationException">It has no database (the web app).</exception>
+    public string Database => database ?? throw NoDatabase();
+
+    /// <exception cref="InvalidOperationException">It has no database (the web app).</exception>
+    public string ConnectionStringKey => connectionStringKey ?? throw NoDatabase();
+
     public int Port(int portBase) => portBase + PortOffset;
 
     /// <summary><c>{root}/services/{Project}/bin/{configuration}/net10.0/{Project}.dll</c>.</summary>
     public string Dll(string root, string configuration) => ServiceProcess.BuiltDll("services", Project, configuration, root);
 
     public override string ToString() => Name;
+
+    private InvalidOperationException NoDatabase() => new($"The {Name} part of the mesh has no database.");
 }

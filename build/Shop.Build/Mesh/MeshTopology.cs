@@ -1,50 +1,64 @@
 namespace Shop.Build.Mesh;
 
 /// <summary>
-/// The mesh, declared once: its services, their ports, who calls whom and the settings that carry
-/// it. Run, Demo, Bench, the process and in-process meshes and the test fixtures are built from it;
+/// The mesh, declared once: its gRPC services and the web app in front of them, their ports, who calls
+/// whom and the settings that carry it. Run, Demo, Bench, the process and in-process meshes and the test fixtures are built from it;
 /// a test holds docker-compose.yml to it.
 /// </summary>
 public static class MeshTopology
 {
-    /// <summary>Run and Demo listen on this plus each service's offset (5101-5103) unless --port-base says otherwise.</summary>
+    /// <summary>Run and Demo listen on this plus each part's offset (web 5100, services 5101-5103) unless --port-base says otherwise.</summary>
     public const int DefaultPortBase = 5100;
 
     public static MeshService Users { get; } =
-        new("users", "Shop.Users", PortOffset: 1, "shop_users", "ConnectionStrings:Users", "Services:Users");
+        new("users", "Shop.Users", portOffset: 1, "Services:Users", "shop_users", "ConnectionStrings:Users");
 
     public static MeshService Orders { get; } =
-        new("orders", "Shop.Orders", PortOffset: 2, "shop_orders", "ConnectionStrings:Orders", "Services:Orders");
+        new("orders", "Shop.Orders", portOffset: 2, "Services:Orders", "shop_orders", "ConnectionStrings:Orders");
 
     public static MeshService Notifications { get; } =
-        new("notifications", "Shop.Notifications", PortOffset: 3, "shop_notifications", "ConnectionStrings:Notifications", "Services:Notifications");
+        new("notifications", "Shop.Notifications", portOffset: 3, "Services:Notifications", "shop_notifications", "ConnectionStrings:Notifications");
 
-    /// <summary>In the order they start.</summary>
+    /// <summary>The web app (Blazor, for browsers over HTTP): no database, no gRPC of its own; it calls every service as the signed-in user.</summary>
+    public static MeshService Web { get; } = new("web", "Shop.Web", portOffset: 0, "Services:Web");
+
+    /// <summary>The gRPC services, each with its database, in the order they start.</summary>
     public static IReadOnlyList<MeshService> Services { get; } = [Users, Orders, Notifications];
+
+    /// <summary>Everything Run and Demo start: the services, then the web app.</summary>
+    public static IReadOnlyList<MeshService> All { get; } = [.. Services, Web];
 
     public static IReadOnlyList<MeshCall> Calls { get; } =
     [
         new(Users, Orders),          // ListUserOrders and DeleteUser's question (OrderHistory)
         new(Orders, Users),          // the user of every order (UserDirectory)
         new(Orders, Notifications),  // the outbox's deliveries (NotificationPublisher)
+        new(Web, Users),             // sign-in, registration, the admin's users (Mesh/MeshClientRegistration)
+        new(Web, Orders),            // catalogue, orders, payment, the admin's products and spending
+        new(Web, Notifications),     // the dashboard's notifications
     ];
 
     /// <summary>Bench's services listen beside Run's (5201-5204 by default), so both can run at once.</summary>
     public static int BenchPortBase(int portBase) => portBase + 100;
 
     public static MeshService Service(string name) =>
-        Services.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service '{name}' in the mesh.", nameof(name));
+        All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service '{name}' in the mesh.", nameof(name));
 
     public static IEnumerable<MeshService> CalledBy(MeshService caller) => Calls.Where(c => c.Caller == caller).Select(c => c.Callee);
 
     /// <summary>
     /// The settings (configuration keys, <c>Section:Key</c>) that wire <paramref name="service"/> into a mesh:
-    /// its database and the address of every service it calls, then <paramref name="more"/> (which wins).
+    /// its database (when it has one) and the address of every service it calls, then <paramref name="more"/> (which wins).
     /// </summary>
-    public static Dictionary<string, string?> Settings(MeshService service, string connectionString, Func<MeshService, Uri> address,
+    public static Dictionary<string, string?> Settings(MeshService service, string? connectionString, Func<MeshService, Uri> address,
         IReadOnlyDictionary<string, string?>? more = null)
     {
-        var settings = new Dictionary<string, string?> { [service.ConnectionStringKey] = connectionString };
+        var settings = new Dictionary<string, string?>();
+        if (service.HasDatabase)
+        {
+            settings[service.ConnectionStringKey] = connectionString
+                ?? throw new ArgumentNullException(nameof(connectionString), $"{service} needs its database's connection string.");
+        }
         foreach (var callee in CalledBy(service))
         {
             settings[callee.AddressKey] = address(callee).AbsoluteUri.TrimEnd('/');
