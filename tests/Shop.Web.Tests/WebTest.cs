@@ -37,6 +37,8 @@ public abstract class WebTest
 
     protected FakeOrderClient Orders { get; } = new();
 
+    protected FakeProductClient Products { get; } = new();
+
     protected FakeNotificationClient Notifications { get; } = new();
 
     protected RecordingAuthenticationService Cookies { get; } = new();
@@ -61,6 +63,7 @@ public abstract class WebTest
         services.AddSingleton<AuthService.AuthServiceClient>(Auth);
         services.AddSingleton<UserService.UserServiceClient>(Users);
         services.AddSingleton<OrderService.OrderServiceClient>(Orders);
+        services.AddSingleton<ProductService.ProductServiceClient>(Products);
         services.AddSingleton<NotificationService.NotificationServiceClient>(Notifications);
         // The request that posted a sign-in form, with the cookie handler replaced by a recorder.
         var request = new DefaultHttpContext

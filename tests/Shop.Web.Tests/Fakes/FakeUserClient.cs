@@ -14,6 +14,9 @@ public sealed class FakeUserClient : UserService.UserServiceClient
     public override AsyncUnaryCall<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CallOptions options) =>
         Calls.Answer(() => new ListUsersResponse { Users = { Users } });
 
+    public override AsyncUnaryCall<GetUserResponse> GetUserAsync(GetUserRequest request, CallOptions options) => Calls.Answer(() =>
+        new GetUserResponse { User = Users.SingleOrDefault(u => u.UserId == request.UserId) ?? throw Calls.Failure(StatusCode.NotFound, $"user {request.UserId} not found") });
+
     public override AsyncUnaryCall<CreateUserResponse> CreateUserAsync(CreateUserRequest request, CallOptions options) =>
         Calls.Answer(() => OnCreateUser?.Invoke(request) ?? Created(request));
 
