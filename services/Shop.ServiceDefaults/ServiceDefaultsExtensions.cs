@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Data;
 using Shop.ServiceDefaults.Grpc;
+using Shop.ServiceDefaults.Proxies;
 using Shop.ServiceDefaults.Telemetry;
 using Shop.ServiceDefaults.Validation;
 
@@ -37,6 +38,7 @@ public static class ServiceDefaultsExtensions
         builder.AddMeshAuthentication(database.ToLowerInvariant());
         builder.AddPostgres(database, migrations);
         builder.AddTelemetry(builder.Environment.ApplicationName);
+        builder.AddKnownProxies();
         return builder;
     }
 
@@ -49,11 +51,13 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Loads the token keys (a service without the keys it needs stops here), migrates the database, then
-    /// maps health and reflection, open to anyone, next to the service's own endpoints; request rules are compiled at start.
+    /// Loads the token keys (a service without the keys it needs stops here), migrates the database, believes
+    /// X-Forwarded-For from known proxies only, then maps health and reflection, open to anyone, next to the
+    /// service's own endpoints; request rules are compiled at start.
     /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseKnownProxies();
         _ = app.Services.GetRequiredService<TokenKeys>();
         _ = app.Services.GetService<TokenSigner>();
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate();

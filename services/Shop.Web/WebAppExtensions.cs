@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Shop.ServiceDefaults.Proxies;
 using Shop.ServiceDefaults.Telemetry;
 using Shop.Web.Mesh;
 using Shop.Web.Security;
@@ -17,6 +18,7 @@ internal static class WebAppExtensions
             .Validate(o => o.IsUsable, "Web settings: CallDeadline, RetryInterval and RefreshInterval must be positive")
             .ValidateOnStart();
         builder.AddTelemetry(builder.Environment.ApplicationName);
+        builder.AddKnownProxies();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddSessions();
         builder.AddMeshClients();
@@ -25,6 +27,8 @@ internal static class WebAppExtensions
 
     public static void UseWebApp(this WebApplication app)
     {
+        // Behind a load balancer listed in ForwardedHeaders:KnownProxies, the browser's address is the one it forwards.
+        app.UseKnownProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

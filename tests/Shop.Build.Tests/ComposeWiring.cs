@@ -33,6 +33,7 @@ public static class ComposeWiring
                 continue;
             }
             differences.AddRange(Disagreements(service, (YamlMappingNode)services[service.Name]).Select(d => $"{service}: {d}"));
+            differences.AddRange(ProxyDisagreements(service, services).Select(d => $"{service}: {d}"));
         }
         return differences;
     }
@@ -46,9 +47,7 @@ public static class ComposeWiring
         var published = $"{service.Port(MeshTopology.DefaultPortBase)}:{ContainerPort}";
         if (ports.Count != 1 || ports[0] != published) yield return $"ports [{string.Join(", ", ports)}], not [{published}]";
 
-        var environment = compose.Children.TryGetValue("environment", out var node) && node is YamlMappingNode map
-            ? map.Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString())
-            : [];
+        var environment = Environment(compose);
         var connections = environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList();
         if (service.HasDatabase)
         {
@@ -73,6 +72,28 @@ public static class ComposeWiring
         var probe = Sequence(compose, "healthcheck", "test");
         if (MeshTopology.Services.Contains(service) && !probe.Contains($"{service.Project}.dll")) yield return $"health check runs [{string.Join(" ", probe)}], not {service.Project}.dll";
     }
+
+    /// <summary>
+    /// A service believes X-Forwarded-For from exactly the fixed addresses of the callers the topology says forward
+    /// their clients' addresses to it (users from the web app), and nobody else's.
+    /// </summary>
+    private static IEnumerable<string> ProxyDisagreements(MeshService service, YamlMappingNode services)
+    {
+        var expected = MeshTopology.ClientAddressForwardersTo(service)
+            .Select(caller => services.Children.TryGetValue(caller.Name, out var node)
+                ? Scalar((YamlMappingNode)node, "networks", "default", "ipv4_address") ?? $"(no fixed address of {caller})"
+                : $"(no {caller})")
+            .Order().ToList();
+        var environment = Environment((YamlMappingNode)services[service.Name]);
+        var proxyKey = MeshTopology.EnvironmentVariable(MeshTopology.KnownProxyKey(0))[..^1];
+        var actual = environment.Where(e => e.Key.StartsWith(proxyKey, StringComparison.Ordinal)).Select(e => e.Value).Order().ToList();
+        if (!expected.SequenceEqual(actual)) yield return $"believes X-Forwarded-For from [{string.Join(", ", actual)}], not [{string.Join(", ", expected)}]";
+    }
+
+    private static Dictionary<string, string> Environment(YamlMappingNode compose) =>
+        compose.Children.TryGetValue("environment", out var node) && node is YamlMappingNode map
+            ? map.Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString())
+            : [];
 
     private static string? Scalar(YamlMappingNode node, params string[] path) => Find(node, path) is YamlScalarNode scalar ? scalar.Value : null;
 

@@ -44,6 +44,21 @@ public sealed class DockerComposeTests
     }
 
     [TestMethod]
+    public void Users_believing_forwarded_addresses_from_another_than_the_web_app_is_reported()
+    {
+        var compose = File.ReadAllText(ComposeFile).Replace("ForwardedHeaders__KnownProxies__0: 172.28.0.10", "ForwardedHeaders__KnownProxies__0: 172.28.0.0", StringComparison.Ordinal)
+            .Replace("      ConnectionStrings__Orders:", "      ForwardedHeaders__KnownProxies__0: 172.28.0.10\n      ConnectionStrings__Orders:", StringComparison.Ordinal);
+
+        var disagreements = ComposeWiring.Disagreements(compose);
+
+        CollectionAssert.AreEquivalent(new[]
+        {
+            "users: believes X-Forwarded-For from [172.28.0.0], not [172.28.0.10]",
+            "orders: believes X-Forwarded-For from [172.28.0.10], not []",
+        }, disagreements, string.Join("\n", disagreements));
+    }
+
+    [TestMethod]
     public void A_compose_file_without_a_service_of_the_topology_or_with_one_more_is_reported()
     {
         var compose = File.ReadAllText(ComposeFile).Replace("\n  notifications:\n", "\n  mailer:\n", StringComparison.Ordinal);

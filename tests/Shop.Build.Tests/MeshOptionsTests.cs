@@ -48,6 +48,19 @@ public sealed class MeshOptionsTests
     }
 
     [TestMethod]
+    public void With_the_web_app_started_users_believes_its_forwarded_client_addresses_and_without_it_nobodys()
+    {
+        var withWeb = Options with { Services = MeshTopology.All };
+
+        Assert.AreEqual("127.0.0.1", withWeb.EnvironmentFor(MeshTopology.Users)["ForwardedHeaders__KnownProxies__0"]);
+        Assert.IsFalse(Options.EnvironmentFor(MeshTopology.Users).Keys.Any(k => k.StartsWith("ForwardedHeaders__", StringComparison.Ordinal)));
+        foreach (var other in new[] { MeshTopology.Orders, MeshTopology.Notifications, MeshTopology.Web })
+        {
+            Assert.IsFalse(withWeb.EnvironmentFor(other).Keys.Any(k => k.StartsWith("ForwardedHeaders__", StringComparison.Ordinal)), $"{other} believes a proxy");
+        }
+    }
+
+    [TestMethod]
     public void A_service_gets_its_own_settings_as_environment_variables_and_no_other_service_does()
     {
         Assert.AreEqual("a-key", Options.EnvironmentFor(MeshTopology.Users)["Auth__SigningKey"]);

@@ -87,6 +87,23 @@ public sealed class UsersFixture : IAsyncDisposable
         return new UsersFixture(database, host, null, null, standIn);
     }
 
+    /// <summary>
+    /// Users alone on a free loopback port over real sockets (both 127.0.0.1 and ::1), for what a caller's
+    /// address changes; <see cref="Port"/> says where. Calls that need orders are not for this fixture.
+    /// </summary>
+    public static async Task<UsersFixture> OnLoopbackAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var database = await TestDatabase.CreateAsync(MeshTopology.Users.Database, typeof(UsersProgram).Assembly);
+        var host = new GrpcServiceHost<UsersProgram>(Settings(database, TestAddress(MeshTopology.Orders), settings));
+        var port = LoopbackPorts.Free();
+        host.UseKestrel(kestrel => kestrel.ListenLocalhost(port));
+        host.StartServer();
+        return new UsersFixture(database, host, null, null, null) { Port = port };
+    }
+
+    /// <summary>Where users listens on loopback, for a fixture made by <see cref="OnLoopbackAsync"/>.</summary>
+    public int? Port { get; private init; }
+
     public async Task ResetAsync()
     {
         await Database.ResetAsync();

@@ -34,12 +34,21 @@ public sealed record MeshOptions
 
     public Uri Address(MeshService service) => MeshTopology.Loopback(Port(service));
 
-    /// <summary>The environment <paramref name="service"/> runs with: the common one, its wiring, its own settings.</summary>
+    /// <summary>The environment <paramref name="service"/> runs with: the common one, its wiring, its known proxies, its own settings.</summary>
     public Dictionary<string, string?> EnvironmentFor(MeshService service)
     {
         var environment = new Dictionary<string, string?>(Environment);
-        var settings = MeshTopology.Settings(service, service.HasDatabase ? ConnectionString(service) : null, Address, Settings?.Invoke(service));
+        var settings = MeshTopology.Settings(service, service.HasDatabase ? ConnectionString(service) : null, Address, KnownProxies(service));
+        foreach (var (key, value) in Settings?.Invoke(service) ?? new Dictionary<string, string?>()) settings[key] = value;
         foreach (var (key, value) in MeshTopology.AsEnvironment(settings)) environment[key] = value;
         return environment;
     }
+
+    /// <summary>
+    /// The loopback address of each caller started here that forwards its clients' addresses to <paramref name="service"/>
+    /// (users believes the web app's X-Forwarded-For; any program on the machine could send it from there too).
+    /// </summary>
+    private Dictionary<string, string?> KnownProxies(MeshService service) =>
+        MeshTopology.ClientAddressForwardersTo(service).Where(Services.Contains).Select(caller => Address(caller).Host).Distinct()
+            .Select((host, index) => (host, index)).ToDictionary(p => MeshTopology.KnownProxyKey(p.index), p => (string?)p.host);
 }

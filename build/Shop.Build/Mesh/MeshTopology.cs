@@ -33,7 +33,8 @@ public static class MeshTopology
         new(Users, Orders),          // ListUserOrders and DeleteUser's question (OrderHistory)
         new(Orders, Users),          // the user of every order (UserDirectory)
         new(Orders, Notifications),  // the outbox's deliveries (NotificationPublisher)
-        new(Web, Users),             // sign-in, registration, the admin's users (Mesh/MeshClientRegistration)
+        // Sign-in, registration, the admin's users (Mesh/MeshClientRegistration); the browser's address for users' login limits.
+        new(Web, Users, ForwardsClientAddress: true),
         new(Web, Orders),            // catalogue, orders, payment, the admin's products and spending
         new(Web, Notifications),     // the dashboard's notifications
     ];
@@ -45,6 +46,13 @@ public static class MeshTopology
         All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service '{name}' in the mesh.", nameof(name));
 
     public static IEnumerable<MeshService> CalledBy(MeshService caller) => Calls.Where(c => c.Caller == caller).Select(c => c.Callee);
+
+    /// <summary>Whose X-Forwarded-For <paramref name="callee"/> believes: the callers that forward their clients' addresses to it.</summary>
+    public static IEnumerable<MeshService> ClientAddressForwardersTo(MeshService callee) =>
+        Calls.Where(c => c.Callee == callee && c.ForwardsClientAddress).Select(c => c.Caller);
+
+    /// <summary>The setting, one per index, that lists the proxies whose X-Forwarded-For a service believes.</summary>
+    public static string KnownProxyKey(int index) => $"ForwardedHeaders:KnownProxies:{index}";
 
     /// <summary>
     /// The settings (configuration keys, <c>Section:Key</c>) that wire <paramref name="service"/> into a mesh:

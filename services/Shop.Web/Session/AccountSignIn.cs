@@ -51,8 +51,10 @@ public sealed class AccountSignIn(AuthService.AuthServiceClient auth, AccessToke
     }
 
     /// <summary>
-    /// The browser's address, for the users service's per-address login limits: every sign-in reaches
-    /// users from this app's own address, which alone would put all its visitors under one limit.
+    /// The browser's address (as this app sees it: the peer, or what a proxy of ours forwarded), for the users
+    /// service's per-address login limits: every sign-in reaches users from this app's own address, which would
+    /// put all its visitors under one limit. Users believes it only because this app's address is among its
+    /// <c>ForwardedHeaders:KnownProxies</c>; from anyone else the header is ignored.
     /// </summary>
     private Metadata ForwardedFor() =>
         Http.Connection.RemoteIpAddress is { } address ? new Metadata { { "x-forwarded-for", address.ToString() } } : [];
