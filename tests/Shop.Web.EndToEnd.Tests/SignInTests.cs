@@ -19,6 +19,7 @@ public sealed class SignInTests : BrowserTest
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Ada");
         var cookie = (await Page.Context.CookiesAsync()).Single(c => c.Name == "__Host-shop-session");
         Assert.IsTrue(cookie.HttpOnly && cookie.Secure, "the session cookie must be HTTP-only and secure");
+        Assert.AreEqual(SameSiteAttribute.Strict, cookie.SameSite, "the session cookie must not go along with other sites' requests");
         Assert.IsFalse(await Page.EvaluateAsync<bool>("() => document.cookie.includes('shop-session')"), "page script can read the session cookie");
     }
 
@@ -31,6 +32,27 @@ public sealed class SignInTests : BrowserTest
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong email or password.");
         await Expect(Page).ToHaveURLAsync(new Regex("/account/signin"));
+    }
+
+    [TestMethod]
+    public async Task Signing_in_works_from_the_keyboard_alone()
+    {
+        var email = await Mesh.RegisterAsync("Linus", Password);
+        await Page.GotoAsync("account/signin");
+
+        // Tab from the top of the page (skip link, menu) to the email field; then type, Tab, type, Enter.
+        for (var i = 0; i < 10 && !await Page.EvaluateAsync<bool>("() => document.activeElement?.id === 'email'"); i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+        }
+        await Expect(Page.GetByLabel("Email")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(email);
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.GetByLabel("Password")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(Password);
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Linus");
     }
 
     [TestMethod]
