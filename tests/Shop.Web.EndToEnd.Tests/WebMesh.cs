@@ -41,6 +41,9 @@ public sealed class WebMesh : IAsyncDisposable
 
     public ProductService.ProductServiceClient Products { get; }
 
+    /// <summary>OrderService as the customer <paramref name="userId"/>, e.g. to give someone an order outside the browser.</summary>
+    public OrderService.OrderServiceClient OrdersAs(string userId) => new(services.Orders.Channel.As(TestTokens.User(Guid.Parse(userId))));
+
     /// <summary>Where the browser finds the web app: localhost, which browsers treat as secure, so the session cookie is set.</summary>
     public Uri WebAddress { get; }
 
