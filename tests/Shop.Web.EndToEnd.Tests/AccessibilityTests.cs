@@ -13,7 +13,8 @@ public sealed class AccessibilityTests : BrowserTest
 
         await SignInAsync(await Mesh.RegisterAsync("Ada", Password));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Ada");
-        await AssertPagesAccessibleAsync(("", "Welcome, Ada"), ("catalogue", "Catalogue"), ("not-found", "Page not found"));
+        await AssertPagesAccessibleAsync(("", "Welcome, Ada"), ("catalogue", "Catalogue"), ("not-found", "Page not found"),
+            ("admin/users", "Not allowed"), ("account/denied", "Not allowed"), ("error", "Something went wrong"));
     }
 
     [TestMethod]
