@@ -31,10 +31,24 @@ public sealed partial class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string prefix, Assembly migrations)
     {
         var template = await Templates.GetOrAdd(prefix, _ => new Lazy<Task<string>>(() => TemplateAsync(prefix, migrations))).Value;
-        // The process id in the name lets a later run drop what a crashed run left behind.
-        var name = $"{prefix}_t{Environment.ProcessId}_{Interlocked.Increment(ref DatabasesCreated)}";
+        var name = NewName(prefix);
         await using var admin = await TestPostgres.OpenAdminAsync();
         await admin.ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return new TestDatabase(name);
+    }
+
+    /// <summary>
+    /// A database name of this run's that nothing exists under yet, for a service to create; dropped on
+    /// dispose like the others, whether or not it was created.
+    /// </summary>
+    public static TestDatabase Missing(string prefix) => new(NewName(prefix));
+
+    /// <summary>A database with nothing in it, not even the migration journal.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(string prefix)
+    {
+        var name = NewName(prefix);
+        await using var admin = await TestPostgres.OpenAdminAsync();
+        await admin.ExecuteAsync($"CREATE DATABASE \"{name}\"");
         return new TestDatabase(name);
     }
 
@@ -84,6 +98,9 @@ public sealed partial class TestDatabase : IAsyncDisposable
             await admin.ExecuteAsync("SELECT pg_advisory_unlock(hashtext(@prefix))", new { prefix });
         }
     }
+
+    // The process id in the name lets a later run drop what a crashed run left behind.
+    private static string NewName(string prefix) => $"{prefix}_t{Environment.ProcessId}_{Interlocked.Increment(ref DatabasesCreated)}";
 
     /// <summary>Drops templates of older migration sets and databases of test processes that no longer run.</summary>
     private static async Task DropLeftoversAsync(NpgsqlConnection admin, string prefix, string currentTemplate)
