@@ -4,8 +4,8 @@ using Shop.Orders.Data;
 using Shop.Orders.Orders;
 using Shop.Orders.Outbox;
 using Shop.Orders.Users;
-using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Auth;
+using Shop.ServiceDefaults.Neighbours;
 using Shop.Users.V1;
 
 namespace Shop.Orders;
@@ -23,13 +23,13 @@ internal static class OrderServicesExtensions
         builder.AddOutboxDispatcher();
     }
 
-    /// <summary>The users service client: address from <c>Services:Users</c>, deadline and cancellation propagated from the incoming call.</summary>
+    /// <summary>The users service client: address(es) from <c>Services:Users</c>, deadline and cancellation propagated from the incoming call.</summary>
     private static void AddUserDirectory(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<UserDirectoryOptions>().Bind(builder.Configuration.GetSection(UserDirectoryOptions.Section));
         builder.Services
-            .AddGrpcClient<UserService.UserServiceClient>((services, client) =>
-                client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), UserDirectoryOptions.AddressKey, "users", 5101))
+            .AddGrpcClient<UserService.UserServiceClient>()
+            .AtNeighbour("users", UserDirectoryOptions.AddressKey, 5101)
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             // Users sees orders' service token and the token of the user placing the order.
@@ -49,8 +49,8 @@ internal static class OrderServicesExtensions
             .Validate(o => o.IsUsable, "Outbox settings: BatchSize >= 1; PollInterval, InitialBackoff, BatchTimeBudget, RejectedRetryMax > 0; MaxBackoff >= InitialBackoff")
             .ValidateOnStart();
         builder.Services.AddOptions<NotificationPublisherOptions>().Bind(builder.Configuration.GetSection(NotificationPublisherOptions.Section));
-        builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>((services, client) =>
-            client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), NotificationPublisherOptions.AddressKey, "notifications", 5103))
+        builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>()
+            .AtNeighbour("notifications", NotificationPublisherOptions.AddressKey, 5103)
             // Deliveries run in the background, for no end user: orders' own token is the credential.
             .AddMeshCredentials("notifications", forwardUser: false);
         builder.Services.AddSingleton<NotificationPublisher>();

@@ -7,8 +7,8 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Telemetry;
 using Shop.Orders.V1;
-using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Auth;
+using Shop.ServiceDefaults.Neighbours;
 using Shop.Users.Auth;
 using Shop.Users.Data;
 using Shop.Users.Orders;
@@ -42,8 +42,6 @@ internal static class UserServicesExtensions
         // messages rather than failing (at best) every call that needs orders.
         builder.Services.AddOptions<OrderHistoryOptions>()
             .Bind(builder.Configuration.GetSection(OrderHistoryOptions.Section))
-            .Validate<IConfiguration>((_, configuration) => ServiceAddress.Find(configuration, OrderHistoryOptions.AddressKey) is not null,
-                ServiceAddress.Required(OrderHistoryOptions.AddressKey, "orders", 5102))
             .Validate(o => o.Deadline > TimeSpan.Zero, "OrderHistory:Deadline must be positive, e.g. 00:00:02.")
             .Validate(o => o.MaxAttempts is >= 1 and <= 5, "OrderHistory:MaxAttempts must be 1 to 5: gRPC retries at most 5 attempts, and 1 turns retries off.")
             .Validate(o => o.BreakerMinimumThroughput >= 2, "OrderHistory:BreakerMinimumThroughput must be at least 2: the circuit breaker judges a ratio of calls.")
@@ -56,10 +54,10 @@ internal static class UserServicesExtensions
         // OrderHistory reads the incoming call's deadline from it (call context propagation needs it too).
         builder.Services.AddHttpContextAccessor();
         builder.Services
-            .AddGrpcClient<OrderService.OrderServiceClient>(OrderHistory.ClientName, (services, client) =>
-                client.Address = ServiceAddress.Get(services.GetRequiredService<IConfiguration>(), OrderHistoryOptions.AddressKey, "orders", 5102))
+            .AddGrpcClient<OrderService.OrderServiceClient>(OrderHistory.ClientName)
+            .AtNeighbour("orders", OrderHistoryOptions.AddressKey, 5102)
             .ConfigureChannel((services, channel) =>
-                channel.ServiceConfig = RetryListOrders(services.GetRequiredService<IOptions<OrderHistoryOptions>>().Value.MaxAttempts))
+                RetryListOrders(channel.ServiceConfig ??= new ServiceConfig(), services.GetRequiredService<IOptions<OrderHistoryOptions>>().Value.MaxAttempts))
             // Outside a gRPC call (a background job, a contract test) there is nothing to propagate.
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             // Orders sees users' service token and the end user's, whose orders it may then list.
@@ -96,23 +94,24 @@ internal static class UserServicesExtensions
         builder.Services.AddScoped<OrderHistory>();
     }
 
-    /// <summary>ListOrders is a read, so the channel may repeat it while orders answers UNAVAILABLE (a refused connection included).</summary>
-    private static ServiceConfig? RetryListOrders(int maxAttempts) => maxAttempts < 2 ? null : new ServiceConfig
+    /// <summary>
+    /// ListOrders is a read, so the channel may repeat it while orders answers UNAVAILABLE (a refused connection
+    /// included); with several orders replicas, the next attempt goes to the next one.
+    /// </summary>
+    private static void RetryListOrders(ServiceConfig channel, int maxAttempts)
     {
-        MethodConfigs =
+        if (maxAttempts < 2) return;
+        channel.MethodConfigs.Add(new MethodConfig
         {
-            new MethodConfig
+            Names = { new MethodName { Service = OrderService.Descriptor.FullName, Method = nameof(OrderService.OrderServiceClient.ListOrders) } },
+            RetryPolicy = new RetryPolicy
             {
-                Names = { new MethodName { Service = OrderService.Descriptor.FullName, Method = nameof(OrderService.OrderServiceClient.ListOrders) } },
-                RetryPolicy = new RetryPolicy
-                {
-                    MaxAttempts = maxAttempts,
-                    InitialBackoff = TimeSpan.FromMilliseconds(100),
-                    MaxBackoff = TimeSpan.FromMilliseconds(400),
-                    BackoffMultiplier = 2,
-                    RetryableStatusCodes = { StatusCode.Unavailable },
-                },
+                MaxAttempts = maxAttempts,
+                InitialBackoff = TimeSpan.FromMilliseconds(100),
+                MaxBackoff = TimeSpan.FromMilliseconds(400),
+                BackoffMultiplier = 2,
+                RetryableStatusCodes = { StatusCode.Unavailable },
             },
-        },
-    };
+        });
+    }
 }

@@ -1,9 +1,7 @@
 using Dapper;
 using Npgsql;
-using Shop.Build;
 using Shop.Build.Mesh;
 using Shop.Testing;
-using Shop.Testing.Auth;
 using OrdersProgram = Shop.Orders.Program;
 
 namespace Shop.Orders.Tests;
@@ -16,9 +14,6 @@ namespace Shop.Orders.Tests;
 public sealed class ConcurrentStartTests
 {
     private const int Replicas = 3;
-
-    private static readonly string Logs =
-        Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "process-logs")).FullName;
 
     [TestMethod]
     public async Task Replicas_started_together_on_a_missing_database_all_serve_and_the_schema_is_migrated_once()
@@ -48,8 +43,8 @@ public sealed class ConcurrentStartTests
         {
             foreach (var (port, replica) in ports.Select((port, i) => (port, i + 1)))
             {
-                replicas.Add(ServiceProcess.Start("orders", ServiceProcess.BuiltDll("services", "Shop.Orders"), port, Environment(database),
-                    Path.Combine(Logs, $"orders-start-{run}-{replica}-{System.Environment.ProcessId}.log")));
+                replicas.Add(ServiceProcess.Start("orders", ServiceProcess.BuiltDll("services", "Shop.Orders"), port, OrdersProcessEnvironment.For(database.ConnectionString),
+                    Path.Combine(OrdersProcessEnvironment.Logs, $"orders-start-{run}-{replica}-{Environment.ProcessId}.log")));
             }
             // ProcessHealth fails for a replica that stopped (as one did on 23505 before the migration lock).
             await Task.WhenAll(replicas.Select(ProcessHealth.WaitUntilServingAsync));
@@ -61,17 +56,6 @@ public sealed class ConcurrentStartTests
             // The replicas' connections are gone with them; ours to the database must not keep it from being dropped.
             NpgsqlConnection.ClearAllPools();
         }
-    }
-
-    private static Dictionary<string, string?> Environment(TestDatabase database)
-    {
-        var environment = TestKeys.Environment("orders").ToDictionary(k => k.Key, k => (string?)k.Value);
-        environment["ConnectionStrings__Orders"] = database.ConnectionString;
-        environment["Services__Users"] = "http://127.0.0.1:9";
-        environment["Services__Notifications"] = "http://127.0.0.1:9";
-        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        environment["Logging__LogLevel__Default"] = "Warning";
-        return environment;
     }
 
     // Each script once in the journal, and the schema the last one leaves behind.

@@ -15,9 +15,6 @@ namespace Shop.Orders.Tests;
 [TestClass]
 public sealed class OrdersProcessTests
 {
-    private static readonly string Logs =
-        Directory.CreateDirectory(Path.Combine(RepositoryRoot.Folder, ".shop", "test-results", "process-logs")).FullName;
-
     /// <summary>
     /// On a fresh process every statement is still on its way to being auto-prepared: the state in which one
     /// bad call used to poison a pooled connection (issue 12). The data-level proof, independent of what the
@@ -81,14 +78,7 @@ public sealed class OrdersProcessTests
     private static async Task<ServiceProcess> StartAsync(Starter start, string connectionString, string run)
     {
         var orders = start("orders", ServiceProcess.BuiltDll("services", "Shop.Orders"), LoopbackPorts.Free(),
-            // The run's test keys (environment form), so the tests can call as an admin.
-            new Dictionary<string, string?>(TestKeys.Environment("orders").Select(k => KeyValuePair.Create(k.Key, (string?)k.Value)))
-            {
-                ["ConnectionStrings__Orders"] = connectionString,
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-            Path.Combine(Logs, $"orders-{run}-{Environment.ProcessId}.log"));
+            OrdersProcessEnvironment.For(connectionString), Path.Combine(OrdersProcessEnvironment.Logs, $"orders-{run}-{Environment.ProcessId}.log"));
         try
         {
             await orders.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));

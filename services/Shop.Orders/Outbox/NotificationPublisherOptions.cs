@@ -4,7 +4,7 @@ internal sealed class NotificationPublisherOptions
 {
     public const string Section = "NotificationPublisher";
 
-    /// <summary>The configuration key of the notifications service's address, e.g. http://127.0.0.1:5103.</summary>
+    /// <summary>The configuration key of the notifications service's address(es), e.g. http://127.0.0.1:5103 (see NeighbourAddress).</summary>
     public const string AddressKey = "Services:Notifications";
 
     /// <summary>How long one delivery may take before it counts as failed and is retried later.</summary>

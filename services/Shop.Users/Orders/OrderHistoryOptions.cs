@@ -5,7 +5,7 @@ internal sealed class OrderHistoryOptions
 {
     public const string Section = "OrderHistory";
 
-    /// <summary>The configuration key of the orders service's address, e.g. http://127.0.0.1:5102.</summary>
+    /// <summary>The configuration key of the orders service's address(es), e.g. http://127.0.0.1:5102 (see NeighbourAddress).</summary>
     public const string AddressKey = "Services:Orders";
 
     /// <summary>

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Shop.Notifications.V1;
 using Shop.Orders.V1;
-using Shop.ServiceDefaults;
+using Shop.ServiceDefaults.Neighbours;
 using Shop.Users.V1;
 using Shop.Web.Session;
 
@@ -28,8 +28,8 @@ internal static class MeshClientRegistration
         where TClient : ClientBase
     {
         services
-            .AddGrpcClient<TClient>((provider, client) =>
-                client.Address = ServiceAddress.Get(provider.GetRequiredService<IConfiguration>(), $"Services:{service}", name, port))
+            .AddGrpcClient<TClient>()
+            .AtNeighbour(name, $"Services:{service}", port)
             .AddInterceptor<CallDeadlineInterceptor>()
             // The provider is the one the client was resolved from: the page's or circuit's, which knows the user.
             .AddCallCredentials(async (_, metadata, provider) =>
