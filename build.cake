@@ -115,12 +115,12 @@ Task("Can-I-Deploy")
 });
 
 Task("Run")
-    .Description("Starts PostgreSQL, the services (ports --port-base + 1..3, default 5101-5103) and the web app (--port-base, default 5100) on loopback until Ctrl-C.")
+    .Description("Starts PostgreSQL, the services (ports --port-base + 1..3, default 5101-5103) and the web app (--port-base, default 5100) on loopback until Ctrl-C; --replicas=N runs N of orders and of notifications (5112, 5113...), balanced.")
     .IsDependentOn("Build")
     .IsDependentOn("Db-Up")
     .Does(() =>
 {
-    var mesh = StartMesh();
+    var mesh = StartMesh(replicas: replicas);
     Information("Call them with grpcurl -plaintext 127.0.0.1:{0} list, or the client: dotnet run --project services/Shop.Cli -- --help", MeshTopology.Users.Port(portBase));
     Information("Open {0} in a browser; to sign in as admin, register {1} there first (Auth:Admins lists it).", WebAddress(), AdminEmail);
     Information("Ctrl-C stops the services and the web app (PostgreSQL keeps running; ./build.sh --target=Db-Down stops it).");

@@ -8,10 +8,11 @@ var readinessCeiling = TimeSpan.FromMinutes(5);
 
 /// <summary>
 /// The services as processes on the port base (5101-5103 by default), wired to each other and to PostgreSQL,
-/// and the web app in front of them (5100); their output on the console. Quiet: errors only (the demo's outage
-/// is expected, its warnings would bury the tables).
+/// and the web app in front of them (5100); their output on the console; <paramref name="replicas"/> of each service
+/// that scales out, balanced by their callers. Quiet: errors only (the demo's outage is expected, its warnings would
+/// bury the tables).
 /// </summary>
-MeshProcesses StartMesh(bool quiet = false)
+MeshProcesses StartMesh(bool quiet = false, int replicas = 1)
 {
     var environment = MeshEnvironment();
     environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -26,6 +27,7 @@ MeshProcesses StartMesh(bool quiet = false)
         Port = service => service.Port(portBase),
         ConnectionString = service => ServiceConnection(service.Database),
         Environment = environment,
+        Replicas = replicas,
     });
     try
     {
@@ -38,7 +40,7 @@ MeshProcesses StartMesh(bool quiet = false)
     }
     foreach (var service in MeshTopology.Services)
     {
-        Information("{0,-20} {1}  (gRPC over HTTP/2 without TLS)", service.Project, mesh.Address(service).AbsoluteUri.TrimEnd('/'));
+        Information("{0,-20} {1}  (gRPC over HTTP/2 without TLS)", service.Project, string.Join(" ", mesh.Addresses(service).Select(a => a.AbsoluteUri.TrimEnd('/'))));
     }
     Information("{0,-20} {1}  (the web app: open it in a browser)", MeshTopology.Web.Project, WebAddress());
     return mesh;

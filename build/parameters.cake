@@ -5,6 +5,13 @@ var configuration = Argument("configuration", "Release");
 // Run and Demo listen on the port base plus each service's offset (5101-5103), Bench 100 above (5201-5204):
 // --port-base=<n> or SHOP_PORT_BASE moves them, so runs side by side do not collide.
 var portBase = Argument("port-base", EnvironmentVariable<int>("SHOP_PORT_BASE", MeshTopology.DefaultPortBase));
+// Run starts this many replicas of each service that scales out (orders, notifications), on their shared
+// databases, each caller balancing over them: --replicas=2 gives orders 5102 and 5112, notifications 5103 and 5113.
+var replicas = Argument("replicas", 1);
+if (replicas < 1 || replicas > MeshTopology.MaxReplicas)
+{
+    throw new CakeException($"--replicas must be 1 to {MeshTopology.MaxReplicas} (their ports are {MeshTopology.ReplicaPortStep} apart below Bench's), not {replicas}.");
+}
 
 var root = MakeAbsolute(Directory("."));
 var shopDir = root.Combine(".shop");

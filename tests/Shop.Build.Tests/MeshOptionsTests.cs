@@ -68,6 +68,27 @@ public sealed class MeshOptionsTests
     }
 
     [TestMethod]
+    public void With_replicas_callers_get_every_replica_of_the_services_that_scale_out_and_users_runs_once()
+    {
+        var replicated = Options with { Replicas = 2 };
+
+        Assert.AreEqual("http://127.0.0.1:7002,http://127.0.0.1:7012", replicated.EnvironmentFor(MeshTopology.Users)["Services__Orders"]);
+        Assert.AreEqual("http://127.0.0.1:7003,http://127.0.0.1:7013", replicated.EnvironmentFor(MeshTopology.Orders)["Services__Notifications"]);
+        Assert.AreEqual("http://127.0.0.1:7001", replicated.EnvironmentFor(MeshTopology.Orders)["Services__Users"]);
+        Assert.HasCount(1, replicated.Addresses(MeshTopology.Users));
+        // Every replica of a service shares its database.
+        Assert.AreEqual("Host=db;Database=run_shop_orders", replicated.EnvironmentFor(MeshTopology.Orders)["ConnectionStrings__Orders"]);
+    }
+
+    [TestMethod]
+    public void A_further_replicas_port_can_be_given_as_tests_give_free_ones()
+    {
+        var replicated = Options with { Replicas = 3, ReplicaPort = (service, replica) => 9000 + service.PortOffset * 10 + replica };
+
+        CollectionAssert.AreEqual(new[] { 7002, 9022, 9023 }, replicated.Addresses(MeshTopology.Orders).Select(a => a.Port).ToArray());
+    }
+
+    [TestMethod]
     public void A_service_dll_is_found_under_services_in_the_configuration_asked_for()
     {
         Assert.AreEqual("/repo/services/Shop.Orders/bin/Debug/net10.0/Shop.Orders.dll", MeshTopology.Orders.Dll("/repo", "Debug"));

@@ -61,6 +61,26 @@ public sealed class MeshTopologyTests
     }
 
     [TestMethod]
+    public void Replicas_listen_ten_ports_apart_and_the_most_Run_starts_stay_below_Benchs_ports()
+    {
+        CollectionAssert.AreEqual(new[] { 5102, 5112, 5122 }, new[] { 1, 2, 3 }.Select(r => MeshTopology.Orders.Port(MeshTopology.DefaultPortBase, r)).ToArray());
+        var highest = MeshTopology.All.Max(s => s.Port(MeshTopology.DefaultPortBase, MeshTopology.MaxReplicas));
+        Assert.IsLessThan(MeshTopology.All.Min(s => s.Port(MeshTopology.BenchPortBase(MeshTopology.DefaultPortBase))), highest);
+    }
+
+    [TestMethod]
+    public void Orders_and_notifications_scale_out_and_users_and_the_web_app_do_not()
+    {
+        CollectionAssert.AreEqual(new[] { "orders", "notifications" }, MeshTopology.All.Where(s => s.ScalesOut).Select(s => s.Name).ToArray());
+    }
+
+    [TestMethod]
+    public void A_part_without_a_database_cannot_scale_out()
+    {
+        Assert.ThrowsExactly<ArgumentException>(() => new MeshService("cache", "Shop.Cache", portOffset: 9, "Services:Cache", scalesOut: true));
+    }
+
+    [TestMethod]
     public void Services_and_the_web_app_have_distinct_names_ports_databases_and_settings()
     {
         foreach (var property in new Func<MeshService, object>[] { s => s.Name, s => s.PortOffset, s => s.AddressKey })

@@ -9,8 +9,14 @@ public sealed record MeshOptions
     /// <summary>The build configuration whose service dlls run (Release, Debug).</summary>
     public required string Configuration { get; init; }
 
-    /// <summary>Each service's port.</summary>
+    /// <summary>Each service's port (its first replica's).</summary>
     public required Func<MeshService, int> Port { get; init; }
+
+    /// <summary>How many replicas of each service that scales out (<see cref="MeshService.ScalesOut"/>) run; the others run once.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>The port of a further replica (2, 3...); by default <see cref="MeshTopology.ReplicaPortStep"/> apart from the first.</summary>
+    public Func<MeshService, int, int>? ReplicaPort { get; init; }
 
     /// <summary>Each service's database connection string (asked only of those with a database).</summary>
     public required Func<MeshService, string> ConnectionString { get; init; }
@@ -32,13 +38,27 @@ public sealed record MeshOptions
     /// <summary>More command-line arguments for every service.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    public int ReplicasOf(MeshService service) => service.ScalesOut ? Replicas : 1;
+
+    /// <summary>Replica <paramref name="replica"/>'s port, from 1.</summary>
+    public int PortOf(MeshService service, int replica) =>
+        replica == 1 ? Port(service) : ReplicaPort?.Invoke(service, replica) ?? Port(service) + MeshTopology.ReplicaPortStep * (replica - 1);
+
+    /// <summary>The first replica's address.</summary>
     public Uri Address(MeshService service) => MeshTopology.Loopback(Port(service));
 
-    /// <summary>The environment <paramref name="service"/> runs with: the common one, its wiring, its known proxies, its own settings.</summary>
+    /// <summary>Every replica's address, the first first.</summary>
+    public IReadOnlyList<Uri> Addresses(MeshService service) =>
+        [.. Enumerable.Range(1, ReplicasOf(service)).Select(replica => MeshTopology.Loopback(PortOf(service, replica)))];
+
+    /// <summary>
+    /// The environment <paramref name="service"/> runs with (every replica of it alike): the common one, its
+    /// wiring (each callee at all its replicas' addresses), its known proxies, its own settings.
+    /// </summary>
     public Dictionary<string, string?> EnvironmentFor(MeshService service)
     {
         var environment = new Dictionary<string, string?>(Environment);
-        var settings = MeshTopology.Settings(service, service.HasDatabase ? ConnectionString(service) : null, Address, KnownProxies(service));
+        var settings = MeshTopology.Settings(service, service.HasDatabase ? ConnectionString(service) : null, Addresses, KnownProxies(service));
         foreach (var (key, value) in Settings?.Invoke(service) ?? new Dictionary<string, string?>()) settings[key] = value;
         foreach (var (key, value) in MeshTopology.AsEnvironment(settings)) environment[key] = value;
         return environment;

@@ -10,14 +10,20 @@ public static class MeshTopology
     /// <summary>Run and Demo listen on this plus each part's offset (web 5100, services 5101-5103) unless --port-base says otherwise.</summary>
     public const int DefaultPortBase = 5100;
 
+    /// <summary>A service's replicas listen this far apart (orders: 5102, 5112...), below Bench's port base.</summary>
+    public const int ReplicaPortStep = 10;
+
+    /// <summary>The most replicas Run starts of a service that scales out, so that their ports stay below Bench's.</summary>
+    public const int MaxReplicas = 9;
+
     public static MeshService Users { get; } =
-        new("users", "Shop.Users", portOffset: 1, "Services:Users", "shop_users", "ConnectionStrings:Users");
+        new("users", "Shop.Users", portOffset: 1, "Services:Users", "shop_users", "ConnectionStrings:Users", scalesOut: false);
 
     public static MeshService Orders { get; } =
-        new("orders", "Shop.Orders", portOffset: 2, "Services:Orders", "shop_orders", "ConnectionStrings:Orders");
+        new("orders", "Shop.Orders", portOffset: 2, "Services:Orders", "shop_orders", "ConnectionStrings:Orders", scalesOut: true);
 
     public static MeshService Notifications { get; } =
-        new("notifications", "Shop.Notifications", portOffset: 3, "Services:Notifications", "shop_notifications", "ConnectionStrings:Notifications");
+        new("notifications", "Shop.Notifications", portOffset: 3, "Services:Notifications", "shop_notifications", "ConnectionStrings:Notifications", scalesOut: true);
 
     /// <summary>The web app (Blazor, for browsers over HTTP): no database, no gRPC of its own; it calls every service as the signed-in user.</summary>
     public static MeshService Web { get; } = new("web", "Shop.Web", portOffset: 0, "Services:Web");
@@ -59,6 +65,14 @@ public static class MeshTopology
     /// its database (when it has one) and the address of every service it calls, then <paramref name="more"/> (which wins).
     /// </summary>
     public static Dictionary<string, string?> Settings(MeshService service, string? connectionString, Func<MeshService, Uri> address,
+        IReadOnlyDictionary<string, string?>? more = null) =>
+        Settings(service, connectionString, callee => new[] { address(callee) }, more);
+
+    /// <summary>
+    /// As above, each callee at the addresses of all its replicas: one address is the setting as it always was,
+    /// several are listed with commas, which the services balance their calls over (round robin).
+    /// </summary>
+    public static Dictionary<string, string?> Settings(MeshService service, string? connectionString, Func<MeshService, IReadOnlyList<Uri>> replicas,
         IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>();
@@ -69,7 +83,7 @@ public static class MeshTopology
         }
         foreach (var callee in CalledBy(service))
         {
-            settings[callee.AddressKey] = address(callee).AbsoluteUri.TrimEnd('/');
+            settings[callee.AddressKey] = string.Join(",", replicas(callee).Select(a => a.AbsoluteUri.TrimEnd('/')));
         }
         foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
         return settings;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Dapper;
 using Grpc.Core;
-using Npgsql;
 using Shop.Build.Mesh;
 using Shop.Orders.V1;
 using Shop.Testing;
@@ -73,7 +71,7 @@ public sealed class ProcessMeshTests
                 var order = await calls.PayAsync(await calls.PlaceOrderAsync(userId, product, 1));
                 Assert.AreEqual(OrderStatus.Fulfilled, (await calls.FulfilAsync(order)).Status);
             }
-            Assert.AreEqual(6L, await UndeliveredAsync(userId), "the events wait in the outbox");
+            Assert.AreEqual(6L, await mesh.UndeliveredAsync(userId), "the events wait in the outbox");
 
             // Orders goes down too, with its deliveries pending.
             mesh.Kill("orders");
@@ -90,7 +88,7 @@ public sealed class ProcessMeshTests
         CollectionAssert.AreEqual(
             new[] { "order_placed", "order_processed", "order_fulfilled" },
             notifications.GroupBy(n => n.OrderId).Select(g => string.Join(",", g.Select(n => n.Type))).Distinct().Single().Split(','));
-        await AssertAllDeliveredAsync(userId);
+        await mesh.AssertAllDeliveredAsync(userId);
     }
 
     [TestMethod]
@@ -150,20 +148,5 @@ public sealed class ProcessMeshTests
     {
         using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
         return reader.ReadToEnd();
-    }
-
-    // The user's own events only: an earlier test's may still be on their way.
-    private async Task<long> UndeliveredAsync(string userId)
-    {
-        await using var connection = new NpgsqlConnection(mesh.OrdersDatabase.ConnectionString);
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM order_events WHERE delivered_at IS NULL AND user_id = @userId", new { userId = Guid.Parse(userId) });
-    }
-
-    // Notifications stores an event before orders commits that it was delivered: polled, not read once.
-    private async Task AssertAllDeliveredAsync(string userId)
-    {
-        var undelivered = await Poll.UntilAsync(() => UndeliveredAsync(userId), count => count == 0, TimeSpan.FromSeconds(10));
-        Assert.AreEqual(0L, undelivered, "events the outbox has not marked delivered");
     }
 }
