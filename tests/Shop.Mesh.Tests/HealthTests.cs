@@ -1,11 +1,15 @@
 using Dapper;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Shop.ServiceDefaults;
 using Shop.Testing;
 
 namespace Shop.Mesh.Tests;
 
-/// <summary>Every service answers grpc.health.v1: SERVING with its database, NOT_SERVING without it, and SERVING again after.</summary>
+/// <summary>
+/// Every service answers grpc.health.v1: SERVING with its database, NOT_SERVING without it, and SERVING again after;
+/// its "liveness" service (Kubernetes' liveness probe) stays SERVING throughout, so an outage makes pods unready, not restarted.
+/// </summary>
 [TestClass]
 public sealed class HealthTests : MeshTest
 {
@@ -29,6 +33,8 @@ public sealed class HealthTests : MeshTest
             try
             {
                 await AssertBecomesAsync(HealthCheckResponse.Types.ServingStatus.NotServing, health, name);
+                var liveness = await health.CheckAsync(new HealthCheckRequest { Service = ServiceDefaultsExtensions.LivenessService });
+                Assert.AreEqual(HealthCheckResponse.Types.ServingStatus.Serving, liveness.Status, $"{name}'s liveness");
             }
             finally
             {
