@@ -58,7 +58,7 @@ public sealed record MeshOptions
     public Dictionary<string, string?> EnvironmentFor(MeshService service)
     {
         var environment = new Dictionary<string, string?>(Environment);
-        var settings = MeshTopology.Settings(service, service.HasDatabase ? ConnectionString(service) : null, Addresses, KnownProxies(service));
+        var settings = MeshTopology.ReplicatedSettings(service, service.HasDatabase ? ConnectionString(service) : null, Addresses, KnownProxies(service));
         foreach (var (key, value) in Settings?.Invoke(service) ?? new Dictionary<string, string?>()) settings[key] = value;
         foreach (var (key, value) in MeshTopology.AsEnvironment(settings)) environment[key] = value;
         return environment;

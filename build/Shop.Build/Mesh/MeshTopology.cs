@@ -66,13 +66,13 @@ public static class MeshTopology
     /// </summary>
     public static Dictionary<string, string?> Settings(MeshService service, string? connectionString, Func<MeshService, Uri> address,
         IReadOnlyDictionary<string, string?>? more = null) =>
-        Settings(service, connectionString, callee => new[] { address(callee) }, more);
+        ReplicatedSettings(service, connectionString, callee => [address(callee)], more);
 
     /// <summary>
     /// As above, each callee at the addresses of all its replicas: one address is the setting as it always was,
     /// several are listed with commas, which the services balance their calls over (round robin).
     /// </summary>
-    public static Dictionary<string, string?> Settings(MeshService service, string? connectionString, Func<MeshService, IReadOnlyList<Uri>> replicas,
+    public static Dictionary<string, string?> ReplicatedSettings(MeshService service, string? connectionString, Func<MeshService, IReadOnlyList<Uri>> replicas,
         IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>();
