@@ -8,7 +8,8 @@ namespace Shop.Build.Tests;
 /// Where the rendered Kubernetes manifests (deploy/k8s) run the mesh otherwise than <see cref="MeshTopology"/> and
 /// the README say: per service a Deployment of 2 or more replicas reading its database and its neighbours' addresses
 /// (a headless Service's DNS name each, for client-side balancing) and its keys from Secrets, gRPC health probes,
-/// resources; a headless and a ClusterIP Service and a PodDisruptionBudget over its pods.
+/// resources; a headless and a ClusterIP Service and a PodDisruptionBudget over its pods. Only the gRPC services
+/// (<see cref="MeshTopology.Services"/>) are deployed there; the web app is not yet.
 /// </summary>
 public static class KubernetesWiring
 {
@@ -22,7 +23,7 @@ public static class KubernetesWiring
         var deployments = objects.OfType<V1Deployment>().ToDictionary(d => d.Metadata.Name);
         foreach (var stray in deployments.Keys.Except(MeshTopology.Services.Select(s => s.Name)))
         {
-            differences.Add($"{stray}: not a service of the topology");
+            differences.Add($"{stray}: not one of the topology's gRPC services (the web app is not deployed here: README, Kubernetes)");
         }
         foreach (var service in MeshTopology.Services)
         {

@@ -81,6 +81,17 @@ public sealed class MeshOptionsTests
     }
 
     [TestMethod]
+    public void With_replicas_the_web_app_calls_every_replica_and_runs_once_itself()
+    {
+        var replicated = Options with { Replicas = 2, Services = MeshTopology.All };
+
+        Assert.AreEqual("http://127.0.0.1:7002,http://127.0.0.1:7012", replicated.EnvironmentFor(MeshTopology.Web)["Services__Orders"]);
+        Assert.AreEqual("http://127.0.0.1:7003,http://127.0.0.1:7013", replicated.EnvironmentFor(MeshTopology.Web)["Services__Notifications"]);
+        Assert.AreEqual("http://127.0.0.1:7001", replicated.EnvironmentFor(MeshTopology.Web)["Services__Users"]);
+        Assert.HasCount(1, replicated.Addresses(MeshTopology.Web));
+    }
+
+    [TestMethod]
     public void A_further_replicas_port_can_be_given_as_tests_give_free_ones()
     {
         var replicated = Options with { Replicas = 3, ReplicaPort = (service, replica) => 9000 + service.PortOffset * 10 + replica };
