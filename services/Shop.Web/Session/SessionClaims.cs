@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Shop.ServiceDefaults.Auth;
 using Shop.Users.V1;
 
 namespace Shop.Web.Session;
@@ -11,13 +12,15 @@ namespace Shop.Web.Session;
 /// </summary>
 public static class SessionClaims
 {
-    public const string UserId = "sub";
-    public const string Name = "name";
-    public const string Email = "email";
-    public const string Role = "role";
+    // The token's own claim names and roles, as the services read them (one definition: MeshClaims).
+    public const string UserId = MeshClaims.Subject;
+    public const string Name = MeshClaims.Name;
+    public const string Email = MeshClaims.Email;
+    public const string Role = MeshClaims.Role;
+    public const string AdminRole = MeshClaims.Admin;
+    public const string CustomerRole = MeshClaims.Customer;
+
     public const string SessionId = "sid";
-    public const string AdminRole = "admin";
-    public const string CustomerRole = "customer";
 
     public static ClaimsPrincipal Principal(LoginResponse login, string sessionId)
     {
