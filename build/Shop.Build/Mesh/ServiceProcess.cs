@@ -30,6 +30,9 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The operating system's process id (the service itself: see <see cref="StartFrom"/>).</summary>
+    public int Id => process.Id;
+
     /// <param name="dll">The service's built entry assembly, see <see cref="BuiltDll"/>.</param>
     /// <param name="logFile">Where its output goes (appended); null for the console.</param>
     /// <param name="arguments">
@@ -79,19 +82,6 @@ public sealed class ServiceProcess : IDisposable
             }
             await Task.Delay(100);
         }
-    }
-
-    /// <summary>The most memory the process has had resident since it started (VmHWM), in bytes.</summary>
-    public long PeakWorkingSet()
-    {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
-            }
-        }
-        throw new ServiceProcessException($"No VmHWM in /proc/{process.Id}/status for {Name}.");
     }
 
     /// <summary>Kills the process at once, as a crash would: no graceful shutdown.</summary>

@@ -54,6 +54,8 @@ public static class MeshAuthentication
     private static void Configure(JwtBearerOptions options, string scheme, TokenKeys keys, TimeProvider clock, string[] issuers, string audience)
     {
         options.MapInboundClaims = false;
+        // Nothing reads the token back from the authentication properties (GetTokenAsync): keeping it there costs every call.
+        options.SaveToken = false;
         options.TokenHandlers.Clear();
         options.TokenHandlers.Add(new CachingTokenHandler(keys, clock));
         options.TimeProvider = clock;

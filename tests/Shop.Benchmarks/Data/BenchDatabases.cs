@@ -96,6 +96,25 @@ internal sealed class BenchDatabases(string serverConnectionString)
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Waits until the orders outbox has delivered every event to notifications, checking every 50 ms: an operation's
+    /// events are part of its work, and a backlog left by one operation must not run during the next one's window.
+    /// </summary>
+    /// <returns>How long it took.</returns>
+    public async Task<TimeSpan> WaitForOutboxAsync(TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(ConnectionString(Orders));
+        await connection.OpenAsync();
+        await using var undelivered = new NpgsqlCommand("SELECT count(*) FROM order_events WHERE delivered_at IS NULL", connection);
+        while ((long)(await undelivered.ExecuteScalarAsync())! is var left && left > 0)
+        {
+            if (clock.Elapsed > timeout) throw new BenchFailed($"The orders outbox still held {left} undelivered events after {timeout.TotalSeconds:0} s; see the orders log.");
+            await Task.Delay(50);
+        }
+        return clock.Elapsed;
+    }
+
     private async Task SeedPendingOrdersAsync(int kind, string numbers, SeedSizes sizes, string price)
     {
         var order = BenchIds.Sql(kind, "n");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
+using Shop.Benchmarks.Hosting;
 
 namespace Shop.Benchmarks.Load;
 
@@ -9,10 +10,12 @@ namespace Shop.Benchmarks.Load;
 /// the next, so exactly that many calls are in flight. A warm-up (JIT, pools, connections, caches)
 /// comes first; then calls completing inside a fixed window are counted and timed.
 /// </summary>
-internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window)
+/// <param name="cpu">Measures where CPU time goes in the window, when given.</param>
+internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window, CpuMeter? cpu = null)
 {
     /// <param name="call">One call (or flow) by worker <c>i</c>; throwing counts as an error.</param>
-    public async Task<LoadResult> RunAsync(int concurrency, Func<int, Task> call)
+    /// <param name="settle">Waits for the background work the calls leave (see <see cref="LoadResult.Settling"/>), when they leave any.</param>
+    public async Task<LoadResult> RunAsync(int concurrency, Func<int, Task> call, Func<Task<TimeSpan>>? settle = null)
     {
         var windowStart = long.MaxValue;
         var windowEnd = long.MaxValue;
@@ -55,6 +58,7 @@ internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window)
 
         var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkAsync(i))).ToArray();
         await Task.Delay(warmUp);
+        var cpuWindow = cpu?.Start();
         var start = Stopwatch.GetTimestamp();
         Volatile.Write(ref windowStart, start);
         await Task.Delay(window);
@@ -62,8 +66,11 @@ internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window)
         Volatile.Write(ref windowEnd, end);
         Volatile.Write(ref stop, 1);
         await Task.WhenAll(workers);
+        var settling = settle is null ? TimeSpan.Zero : await settle();
+        if (settle is not null) end = Stopwatch.GetTimestamp();
+        var cpuUse = cpuWindow?.Stop();
 
         var sorted = latencies.SelectMany(l => l).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
-        return new LoadResult(concurrency, (end - start) / (double)Stopwatch.Frequency, sorted, errors.Sum(), errorsByStatus, errorExamples);
+        return new LoadResult(concurrency, (end - start) / (double)Stopwatch.Frequency, sorted, errors.Sum(), errorsByStatus, errorExamples, cpuUse, settling);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Shop.Benchmarks.Hosting;
 using Shop.Benchmarks.Load;
 using Shop.Benchmarks.Reference;
 
@@ -12,7 +13,8 @@ internal sealed class BenchReport(
     string setup,
     IReadOnlyList<OperationResult> operations,
     Ceilings ceilings,
-    IReadOnlyList<(string Process, long PeakBytes)> memory,
+    IReadOnlyList<string> cpuProcesses,
+    IReadOnlyList<(string Process, ProcessMemory Memory)> memory,
     IReadOnlyList<string> notes)
 {
     private const long MemoryLimit = 150L * 1024 * 1024;
@@ -47,8 +49,13 @@ internal sealed class BenchReport(
             md.AppendLine(Invariant($"| pgbench {p.Script}, best at {p.Best.Clients} clients (tps: {runs}) | {p.Best.Result.TransactionsPerSecond:N0} | {p.Best.Result.AverageLatencyMs:0.00} (mean) | – | – |"));
         }
 
-        md.AppendLine().AppendLine("| process | peak working set (VmHWM) |").AppendLine("|---|---:|");
-        foreach (var (process, bytes) in memory) md.AppendLine(Invariant($"| {process} | {bytes / 1024.0 / 1024.0:0} MB |"));
+        AppendCpu(md);
+
+        md.AppendLine().AppendLine("| process | peak working set (VmHWM) | at the end: anonymous | mapped files | shared (JIT code) |").AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (process, m) in memory)
+        {
+            md.AppendLine(Invariant($"| {process} | {Megabytes(m.PeakBytes)} | {Megabytes(m.AnonymousBytes)} | {Megabytes(m.FileBytes)} | {Megabytes(m.SharedBytes)} |"));
+        }
 
         md.AppendLine().AppendLine("Targets (issue 16):").AppendLine();
         foreach (var (name, met, actual) in Targets()) md.AppendLine($"- {(met ? "met" : "**missed**")}: {name} — {actual}");
@@ -77,6 +84,26 @@ internal sealed class BenchReport(
         return md.ToString();
     }
 
+    // Per call, where the machine's cores spent their time in the window: what each process costs, and how much is left idle.
+    private void AppendCpu(StringBuilder md)
+    {
+        var measured = operations.Select(o => (o.Operation, o.Load)).Concat(ceilings.Echo.Select(e => ($"echo ({Ceilings.Name(e.Key)})", e.Value)))
+            .Where(m => m.Item2.Cpu is not null).ToList();
+        if (measured.Count == 0) return;
+        md.AppendLine().AppendLine("CPU time per call in the measuring window, µs (all cores; \"load generator & other\" is the machine's busy time no listed process accounts for):").AppendLine();
+        md.AppendLine($"| operation | {string.Join(" | ", cpuProcesses)} | load generator & other | total busy | idle share |");
+        md.AppendLine($"|---|{string.Concat(cpuProcesses.Select(_ => "---:|"))}---:|---:|---:|");
+        foreach (var (operation, load) in measured)
+        {
+            var cpu = load.Cpu!;
+            var columns = cpuProcesses.Select(p => Micros(load, cpu.Time.GetValueOrDefault(p)))
+                .Append(Micros(load, cpu.Other(cpuProcesses))).Append(Micros(load, cpu.Time[CpuUse.Busy])).Append(Percent(cpu.IdleShare));
+            md.AppendLine($"| {operation} | {string.Join(" | ", columns)} |");
+        }
+    }
+
+    private static string Micros(LoadResult load, TimeSpan time) => Invariant($"{load.MicrosecondsPerCall(time):0}");
+
     private IEnumerable<(string Name, bool Met, string Actual)> Targets()
     {
         foreach (var o in operations)
@@ -90,10 +117,12 @@ internal sealed class BenchReport(
             }
         }
         yield return ("zero errors under load", Errors == 0, Invariant($"{Errors} errors"));
-        var largest = memory.Where(m => m.Process != "echo").MaxBy(m => m.PeakBytes);
-        yield return ("every service under 150 MB working set", largest.PeakBytes < MemoryLimit,
-            Invariant($"largest {largest.Process}, {largest.PeakBytes / 1024.0 / 1024.0:0} MB"));
+        var largest = memory.Where(m => m.Process != "echo").MaxBy(m => m.Memory.PeakBytes);
+        yield return ("every service under 150 MB working set", largest.Memory.PeakBytes < MemoryLimit,
+            $"largest {largest.Process}, {Megabytes(largest.Memory.PeakBytes)}");
     }
+
+    private static string Megabytes(long bytes) => Invariant($"{bytes / 1024.0 / 1024.0:0} MB");
 
     private static string Percent(double? ratio) => ratio is { } r ? Invariant($"{r * 100:0}%") : "–";
 
