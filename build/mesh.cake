@@ -69,7 +69,7 @@ void CheckWebApp()
     {
         throw new CakeException($"The web app at {WebAddress()} did not show its sign-in page ({(int)response.StatusCode}).");
     }
-    Information("web app answers     {0}/account/signin: 200, the sign-in page ({1:0} ms); sign in there as {2} with the demo's password 'demo admin password'",
+    Information("web app answers     {0}/account/signin: 200, the sign-in page ({1:0} ms); sign in there as {2} with the password the demo's admin step printed",
         WebAddress(), (DateTime.UtcNow - started).TotalMilliseconds, AdminEmail);
 }
 

@@ -51,7 +51,7 @@ internal static class DemoCommand
             return (login, $"token until {login.ExpiresAt.ToDateTime():HH:mm}Z");
         });
         var customerToken = TokenStore.Load()!;
-        var adminToken = await steps.RunAsync($"admin {AdminEmail} logs in", async () =>
+        var adminToken = await steps.RunAsync($"admin {AdminEmail} (password '{AdminPassword}') logs in", async () =>
         {
             try
             {
