@@ -46,7 +46,7 @@ internal static class OrderServicesExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddOptions<OutboxOptions>()
             .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
-            .Validate(o => o.IsUsable, "Outbox settings: BatchSize >= 1; PollInterval, InitialBackoff, BatchTimeBudget, RejectedRetryMax > 0; MaxBackoff >= InitialBackoff")
+            .Validate(o => o.IsUsable, "Outbox settings: BatchSize, MaxConcurrentDeliveries >= 1; PollInterval, InitialBackoff, BatchTimeBudget, RejectedRetryMax > 0; MaxBackoff >= InitialBackoff")
             .ValidateOnStart();
         builder.Services.AddOptions<NotificationPublisherOptions>().Bind(builder.Configuration.GetSection(NotificationPublisherOptions.Section));
         builder.Services.AddGrpcClient<NotificationService.NotificationServiceClient>()

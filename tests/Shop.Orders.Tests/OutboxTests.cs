@@ -74,7 +74,7 @@ public sealed class OutboxTests : OrdersTest
         {
             var first = await outbox.ClaimUndeliveredAsync(transaction, 1, default);
             Assert.AreEqual("order_placed", first.Single().Type);
-            await outbox.MarkDeliveredAsync(transaction, first[0].Id, default);
+            await outbox.MarkDeliveredAsync(transaction, [first[0].Id], default);
             await transaction.CommitAsync();
         }
 
@@ -88,6 +88,13 @@ public sealed class OutboxTests : OrdersTest
         // The host's final configuration, as the dispatcher reads it: the test settings win over appsettings.
         var settings = Fixture.Host.Services.GetRequiredService<IOptions<OutboxOptions>>().Value;
         Assert.IsFalse(settings.Enabled);
+    }
+
+    [TestMethod]
+    public void The_dispatcher_needs_at_least_one_delivery_at_a_time()
+    {
+        Assert.IsTrue(new OutboxOptions().IsUsable);
+        Assert.IsFalse(new OutboxOptions { MaxConcurrentDeliveries = 0 }.IsUsable);
     }
 
     [TestMethod]

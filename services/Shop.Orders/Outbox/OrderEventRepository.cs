@@ -85,7 +85,8 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
             WHERE id = @eventId
             """, new { eventId, error, maxDelay }, transaction, cancellationToken: ct));
 
-    public async Task MarkDeliveredAsync(NpgsqlTransaction transaction, Guid eventId, CancellationToken ct) =>
+    /// <summary>Marks a batch's delivered events in one statement (its transaction's connection serves one at a time).</summary>
+    public async Task MarkDeliveredAsync(NpgsqlTransaction transaction, IReadOnlyCollection<Guid> eventIds, CancellationToken ct) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE order_events SET delivered_at = now() WHERE id = @eventId", new { eventId }, transaction, cancellationToken: ct));
+            "UPDATE order_events SET delivered_at = now() WHERE id = ANY(@eventIds)", new { eventIds = eventIds.ToArray() }, transaction, cancellationToken: ct));
 }

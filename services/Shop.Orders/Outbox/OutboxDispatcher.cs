@@ -9,8 +9,9 @@ namespace Shop.Orders.Outbox;
 
 /// <summary>
 /// Delivers the <c>order_events</c> outbox to the notifications service. Each batch is claimed in one
-/// transaction (FOR UPDATE SKIP LOCKED, so several orders instances share the work) and delivered in
-/// sequence order; an event is marked delivered in that transaction only after its call succeeded.
+/// transaction (FOR UPDATE SKIP LOCKED, so several orders instances share the work); its orders are delivered
+/// at the same time (Outbox:MaxConcurrentDeliveries), each order's events one after another in sequence
+/// order. The events whose calls succeeded are marked delivered in that transaction, after the calls.
 /// An outage (notifications or the database unreachable) ends the batch and backs off. An event that
 /// notifications rejects is tried again later (1 s, 2 s, 4 s... up to Outbox:RejectedRetryMax), its
 /// attempts and last error kept on the row; only its own order's later events wait for it. A batch
@@ -72,50 +73,67 @@ internal sealed partial class OutboxDispatcher(
     {
         await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
         var batch = await outbox.ClaimUndeliveredAsync(transaction, settings.BatchSize, stoppingToken);
-        var clock = Stopwatch.StartNew();
-        var heldBack = new HashSet<Guid>();
-        var changed = false;
-        var cutShort = false;
-        try
+        var deliveries = await DeliverAsync(batch, settings, stoppingToken);
+        // Recorded after the deliveries (the connection serves one statement at a time), in the claiming transaction.
+        // The database statements are not cancelled at shutdown: that would abort the batch's marks too. (A failed
+        // statement aborts the transaction and the batch is delivered again, which is harmless.)
+        if (!deliveries.Delivered.IsEmpty) await outbox.MarkDeliveredAsync(transaction, deliveries.Delivered, CancellationToken.None);
+        foreach (var (orderEvent, reason) in deliveries.Rejected)
         {
-            foreach (var orderEvent in batch)
+            await outbox.RecordRejectionAsync(transaction, orderEvent.Id, reason, settings.RejectedRetryMax, CancellationToken.None);
+        }
+        if (deliveries.Changed) await CommitAsync(transaction);
+        // An outage mid-batch: what was delivered stays delivered, then the dispatcher backs off.
+        deliveries.ThrowIfFailed();
+        return deliveries.CutShort || batch.Count == settings.BatchSize;
+    }
+
+    /// <summary>
+    /// Delivers a batch: each order's events one after another in sequence order, different orders' at the same
+    /// time (up to Outbox:MaxConcurrentDeliveries). No delivery starts after an outage, at shutdown or past the
+    /// batch's time budget; those under way finish.
+    /// </summary>
+    private async Task<BatchDeliveries> DeliverAsync(IReadOnlyList<OrderEventRecord> batch, OutboxOptions settings, CancellationToken stoppingToken)
+    {
+        var deliveries = new BatchDeliveries();
+        var clock = Stopwatch.StartNew();
+        // GroupBy keeps the batch's sequence order within each order.
+        var orders = batch.GroupBy(orderEvent => orderEvent.OrderId);
+        await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentDeliveries }, async (events, _) =>
+        {
+            foreach (var orderEvent in events)
             {
-                // Stop between deliveries: at shutdown, and once the batch has held its locks long enough.
+                if (deliveries.Failed) return;
                 if (stoppingToken.IsCancellationRequested || clock.Elapsed > settings.BatchTimeBudget)
                 {
-                    cutShort = true;
-                    break;
+                    deliveries.CutOff();
+                    return;
                 }
-                if (heldBack.Contains(orderEvent.OrderId)) continue; // never ahead of an earlier event of its order
                 try
                 {
                     await DeliverAsync(orderEvent, stoppingToken);
+                    deliveries.Delivered.Enqueue(orderEvent.Id);
                 }
                 catch (Exception e) when (e is ArgumentException || e is RpcException rpc && IsRejection(rpc.StatusCode))
                 {
                     // This event is refused (or cannot be sent): retrying at once would not help, and the other
-                    // orders' events need not wait for it. It is tried again later, with its order's later events.
-                    heldBack.Add(orderEvent.OrderId);
+                    // orders' events need not wait for it. It is tried again later, with its order's later events,
+                    // which never go ahead of it.
                     var reason = Reason(e);
-                    // The database statements are not cancelled at shutdown: that would abort the batch's marks too.
-                    await outbox.RecordRejectionAsync(transaction, orderEvent.Id, reason, settings.RejectedRetryMax, CancellationToken.None);
-                    changed = true;
+                    deliveries.Rejected.Enqueue((orderEvent, reason));
                     LogRejected(logger, orderEvent.Type, orderEvent.Id, orderEvent.OrderId, reason);
-                    continue;
+                    return;
                 }
-                await outbox.MarkDeliveredAsync(transaction, orderEvent.Id, CancellationToken.None);
-                changed = true;
+                catch (Exception e)
+                {
+                    // Notifications unreachable (or shutdown cancelled the call): the batch ends once the
+                    // deliveries under way are done, and what they delivered is committed.
+                    deliveries.Fail(e);
+                    return;
+                }
             }
-        }
-        catch (RpcException) when (changed)
-        {
-            // An outage mid-batch: what was delivered stays delivered. (A failed database statement is not
-            // caught here: its transaction is aborted and the batch is delivered again, which is harmless.)
-            await CommitAsync(transaction);
-            throw;
-        }
-        if (changed) await CommitAsync(transaction);
-        return cutShort || batch.Count == settings.BatchSize;
+        });
+        return deliveries;
     }
 
     private async Task CommitAsync(NpgsqlTransaction transaction)

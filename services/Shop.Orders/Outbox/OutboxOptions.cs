@@ -11,6 +11,13 @@ internal sealed class OutboxOptions
     /// <summary>Events claimed per transaction.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How many of a batch's orders are delivered at the same time. Each order's events still go one after
+    /// another, in sequence order; one notifications round trip at a time could not keep up with the orders
+    /// made under load.
+    /// </summary>
+    public int MaxConcurrentDeliveries { get; set; } = 16;
+
     /// <summary>How often an idle dispatcher looks for events another instance wrote; this instance's own changes wake it at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -30,6 +37,6 @@ internal sealed class OutboxOptions
 
     /// <summary>Whether the settings can work at all: checked at start-up.</summary>
     public bool IsUsable =>
-        BatchSize >= 1 && MaxBackoff >= InitialBackoff
+        BatchSize >= 1 && MaxConcurrentDeliveries >= 1 && MaxBackoff >= InitialBackoff
         && new[] { PollInterval, InitialBackoff, BatchTimeBudget, RejectedRetryMax }.All(t => t > TimeSpan.Zero);
 }
