@@ -54,8 +54,7 @@ public sealed class OutboxDeliveryTests : MeshTest
     [TestMethod]
     public async Task With_notifications_down_orders_keep_working_and_every_event_arrives_once_it_is_back()
     {
-        // The outbox reports each delivery the outage fails as an error.
-        ServerLog.Current!.ExpectErrors(e => e.Message.StartsWith("Outbox: ", StringComparison.Ordinal));
+        ExpectOutboxErrors();
         var userId = await Calls.CreateUserAsync("linus@example.com");
         Order order;
         using (Mesh.Router.TakeDown("notifications"))
@@ -79,8 +78,7 @@ public sealed class OutboxDeliveryTests : MeshTest
     [TestMethod]
     public async Task An_event_notifications_rejects_holds_back_only_its_own_order()
     {
-        // The outbox reports each rejection it stages as an error.
-        ServerLog.Current!.ExpectErrors(e => e.Message.StartsWith("Outbox: ", StringComparison.Ordinal));
+        ExpectOutboxErrors();
         var product = await Calls.CreateProductAsync("5.00", 100);
         var stuckUser = await Calls.CreateUserAsync("stuck@example.com");
         var flowingUser = await Calls.CreateUserAsync("flowing@example.com");
@@ -112,6 +110,97 @@ public sealed class OutboxDeliveryTests : MeshTest
     }
 
     [TestMethod]
+    public async Task A_batch_delivers_its_orders_at_the_same_time_and_each_orders_events_in_sequence()
+    {
+        ExpectOutboxErrors();
+        var userId = await Calls.CreateUserAsync("batch@example.com");
+        var product = await Calls.CreateProductAsync("5.00", 100);
+        var orders = new List<Order>();
+        // Taken down while the orders are made, so that all their events wait for one batch.
+        using (Mesh.Router.TakeDown("notifications"))
+        {
+            for (var i = 0; i < 6; i++) orders.Add(await Calls.PlaceOrderAsync(userId, product, 1));
+            foreach (var order in orders.Take(5)) await Calls.PayAsync(order);
+            foreach (var order in orders.Take(2)) await Calls.FulfilAsync(order);
+            foreach (var order in new[] { orders[2], orders[5] }) await Calls.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = order.OrderId });
+            // Each order's first event is held until all six orders' are under way together.
+            DeliveryWatch.Begin(orders.Count);
+        }
+
+        await AssertTogetherAsync(orders.Count);
+        await Calls.WaitForNotificationsAsync(userId, 15, DeliveryBound);
+        await WaitUntilOutboxDrainedAsync();
+
+        var expected = new[] { "PAID FULFILLED", "PAID FULFILLED", "PAID CANCELLED", "PAID", "PAID", "CANCELLED" };
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var arrived = DeliveryWatch.ArrivalsOf(orders[i].OrderId).Select(type => type.Replace("ORDER_EVENT_TYPE_", "", StringComparison.Ordinal));
+            Assert.AreEqual("PLACED " + expected[i], string.Join(' ', arrived), $"order {i}'s events in the order they arrived");
+        }
+        Assert.IsEmpty(DeliveryWatch.Overtakes, "an order's event arrived while an earlier one of its order was under way");
+    }
+
+    [TestMethod]
+    public async Task A_batch_has_at_most_MaxConcurrentDeliveries_under_way()
+    {
+        ExpectOutboxErrors();
+        var userId = await Calls.CreateUserAsync("many@example.com");
+        var product = await Calls.CreateProductAsync("5.00", 100);
+        const int orders = MaxConcurrentDeliveries + 4;
+        using (Mesh.Router.TakeDown("notifications"))
+        {
+            for (var i = 0; i < orders; i++) await Calls.PlaceOrderAsync(userId, product, 1);
+            DeliveryWatch.Begin(MaxConcurrentDeliveries);
+        }
+
+        await AssertTogetherAsync(MaxConcurrentDeliveries);
+        Assert.HasCount(orders, await Calls.WaitForNotificationsAsync(userId, orders, DeliveryBound));
+        await WaitUntilOutboxDrainedAsync();
+        Assert.AreEqual(MaxConcurrentDeliveries, DeliveryWatch.MostAtOnce);
+    }
+
+    [TestMethod]
+    public async Task A_rejected_event_holds_back_its_own_orders_later_events_while_the_rest_of_its_batch_is_delivered()
+    {
+        ExpectOutboxErrors();
+        var product = await Calls.CreateProductAsync("5.00", 100);
+        var stuckUser = await Calls.CreateUserAsync("held@example.com");
+        var flowingUser = await Calls.CreateUserAsync("going@example.com");
+        Order stuck;
+        var flowing = new List<Order>();
+        using (NotificationsGate.Reject(stuckUser))
+        {
+            // All in one batch: the stuck order first, its order_paid behind its rejected order_placed.
+            using (Mesh.Router.TakeDown("notifications"))
+            {
+                stuck = await Calls.PayAsync(await Calls.PlaceOrderAsync(stuckUser, product, 1));
+                for (var i = 0; i < 3; i++) flowing.Add(await Calls.PayAsync(await Calls.PlaceOrderAsync(flowingUser, product, 1)));
+                DeliveryWatch.Begin(flowing.Count);
+            }
+
+            await AssertTogetherAsync(flowing.Count);
+            Assert.HasCount(6, await Calls.WaitForNotificationsAsync(flowingUser, 6, DeliveryBound));
+            await using var connection = new NpgsqlConnection(Mesh.OrdersDatabase.ConnectionString);
+            var undelivered = await Poll.UntilAsync(
+                () => connection.QuerySingleAsync<long>("SELECT count(*) FROM order_events WHERE order_id = ANY(@ids) AND delivered_at IS NULL",
+                    new { ids = flowing.Select(o => Guid.Parse(o.OrderId)).ToArray() }),
+                count => count == 0, DeliveryBound);
+            Assert.AreEqual(0L, undelivered, "the other orders' events of the batch are marked delivered");
+            var rows = (await connection.QueryAsync<(string Type, int Attempts, bool Delivered)>(
+                "SELECT type, attempts, delivered_at IS NOT NULL FROM order_events WHERE order_id = @id ORDER BY sequence",
+                new { id = Guid.Parse(stuck.OrderId) })).ToArray();
+            Assert.AreEqual(("order_placed", false), (rows[0].Type, rows[0].Delivered));
+            Assert.IsGreaterThanOrEqualTo(1, rows[0].Attempts, "the rejection is recorded");
+            Assert.AreEqual(("order_paid", 0, false), rows[1], "never tried ahead of its order's rejected event");
+            Assert.IsEmpty(await Calls.NotificationsAsync(stuckUser));
+        }
+
+        CollectionAssert.AreEqual(new[] { "order_placed", "order_processed" },
+            (await Calls.WaitForNotificationsAsync(stuckUser, 2, DeliveryBound)).Select(n => n.Type).ToArray());
+        await WaitUntilOutboxDrainedAsync();
+    }
+
+    [TestMethod]
     public async Task A_delivery_joins_the_trace_of_the_call_that_made_the_change()
     {
         var deliveries = new ConcurrentBag<Activity>();
@@ -134,6 +223,22 @@ public sealed class OutboxDeliveryTests : MeshTest
 
         var paid = deliveries.Single(a => a.OperationName == "outbox deliver order_paid" && (string?)a.GetTagItem("shop.order_id")?.ToString() == order.OrderId);
         Assert.AreEqual(traceId, paid.TraceId);
+    }
+
+    /// <summary>The outbox reports each delivery an outage fails, and each rejection it stages, as an error.</summary>
+    private static void ExpectOutboxErrors() => ServerLog.Current!.ExpectErrors(e => e.Message.StartsWith("Outbox: ", StringComparison.Ordinal));
+
+    /// <summary>Fails unless <paramref name="count"/> deliveries were under way together, which a dispatcher delivering one at a time never reaches.</summary>
+    private async Task AssertTogetherAsync(int count)
+    {
+        try
+        {
+            await DeliveryWatch.Together.WaitAsync(DeliveryBound);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{count} deliveries were never under way together (at most {DeliveryWatch.MostAtOnce}).");
+        }
     }
 
     private async Task<List<string>> OutboxEventIdsAsync(bool delivered)
