@@ -161,7 +161,7 @@ internal static class BenchRun
                 $"{H2Load.Connections} HTTP/2 connections per server.",
                 results,
                 ceilings,
-                [.. processes.Select(p => p.Name), CpuMeter.PostgreSql],
+                cpu.Measured,
                 memory,
                 Notes(settings, sizes, echoBytes, results));
             var markdown = report.ToMarkdown();

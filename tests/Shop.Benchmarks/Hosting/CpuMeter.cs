@@ -10,19 +10,25 @@ namespace Shop.Benchmarks.Hosting;
 /// </summary>
 internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, int? postmaster)
 {
-    public const string PostgreSql = "PostgreSQL";
+    private const string PostgreSql = "PostgreSQL";
 
     private static readonly double TickSeconds = 1.0 / 100; // USER_HZ, 100 on Linux
 
-    /// <summary>The postmaster of the server behind <paramref name="connectionString"/> when it runs on this machine: the parent of our own backend.</summary>
+    /// <summary>
+    /// The postmaster of the server behind <paramref name="connectionString"/> when it runs on this machine: the parent of
+    /// our own backend. Null for a server elsewhere (SHOP_POSTGRES), whose backend's pid may name an unrelated local process.
+    /// </summary>
     public static async Task<int?> FindPostmasterAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
         var backend = (int)(await command.ExecuteScalarAsync())!;
-        return ParentOf(backend);
+        return IsPostgres(backend) ? ParentOf(backend) : null;
     }
+
+    /// <summary>What each window accounts for by name: the processes, and PostgreSQL when its postmaster was found.</summary>
+    public IReadOnlyList<string> Measured => [.. processes.Select(p => p.Name), .. postmaster is null ? Array.Empty<string>() : [PostgreSql]];
 
     public Sample Start() => new(this, Ticks());
 
@@ -61,6 +67,18 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, i
     {
         if (Stat(id) is not { } fields) return null;
         return fields.Skip(11).Take(withReapedChildren ? 4 : 2).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
+    }
+
+    private static bool IsPostgres(int id)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{id}/comm").Trim() == "postgres";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static int? ParentOf(int id) => Stat(id) is { } fields ? int.Parse(fields[1], CultureInfo.InvariantCulture) : null;

@@ -66,8 +66,12 @@ internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window, CpuMeter?
         Volatile.Write(ref windowEnd, end);
         Volatile.Write(ref stop, 1);
         await Task.WhenAll(workers);
-        var settling = settle is null ? TimeSpan.Zero : await settle();
-        if (settle is not null) end = Stopwatch.GetTimestamp();
+        var settling = TimeSpan.Zero;
+        if (settle is not null)
+        {
+            settling = await settle();
+            end = Stopwatch.GetTimestamp();
+        }
         var cpuUse = cpuWindow?.Stop();
 
         var sorted = latencies.SelectMany(l => l).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();

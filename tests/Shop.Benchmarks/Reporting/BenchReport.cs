@@ -60,8 +60,7 @@ internal sealed class BenchReport(
         md.AppendLine().AppendLine("Targets (issue 16):").AppendLine();
         foreach (var (name, met, actual) in Targets()) md.AppendLine($"- {(met ? "met" : "**missed**")}: {name} — {actual}");
 
-        var failed = operations.Select(o => (o.Operation, o.Load)).Concat(ceilings.Echo.Select(e => ($"echo ({Ceilings.Name(e.Key)})", e.Value)))
-            .Where(o => o.Item2.Errors > 0).ToList();
+        var failed = Measurements().Where(o => o.Load.Errors > 0).ToList();
         if (failed.Count > 0)
         {
             md.AppendLine().AppendLine("Errors:").AppendLine();
@@ -87,8 +86,7 @@ internal sealed class BenchReport(
     // Per call, where the machine's cores spent their time in the window: what each process costs, and how much is left idle.
     private void AppendCpu(StringBuilder md)
     {
-        var measured = operations.Select(o => (o.Operation, o.Load)).Concat(ceilings.Echo.Select(e => ($"echo ({Ceilings.Name(e.Key)})", e.Value)))
-            .Where(m => m.Item2.Cpu is not null).ToList();
+        var measured = Measurements().Where(m => m.Load.Cpu is not null).ToList();
         if (measured.Count == 0) return;
         md.AppendLine().AppendLine("CPU time per call in the measuring window, µs (all cores; \"load generator & other\" is the machine's busy time no listed process accounts for):").AppendLine();
         md.AppendLine($"| operation | {string.Join(" | ", cpuProcesses)} | load generator & other | total busy | idle share |");
@@ -101,6 +99,10 @@ internal sealed class BenchReport(
             md.AppendLine($"| {operation} | {string.Join(" | ", columns)} |");
         }
     }
+
+    /// <summary>Every load measured: the operations, then echo under each load generator.</summary>
+    private IEnumerable<(string Operation, LoadResult Load)> Measurements() =>
+        operations.Select(o => (o.Operation, o.Load)).Concat(ceilings.Echo.Select(e => ($"echo ({Ceilings.Name(e.Key)})", e.Value)));
 
     private static string Micros(LoadResult load, TimeSpan time) => Invariant($"{load.MicrosecondsPerCall(time):0}");
 
