@@ -101,12 +101,52 @@ public sealed class PooledConnectionsTests
         Assert.AreEqual(1L, rows, "the failed units of work wrote nothing");
     }
 
+    [TestMethod]
+    public async Task With_multiplexing_there_is_no_connection_to_repair_and_the_bug_stays()
+    {
+        // The control for the services' default pool: PooledConnections cannot repair a multiplexing pool, so
+        // there the API's validation must keep such values from PostgreSQL (PooledConnections' remarks). When
+        // Npgsql fixes the defect, this test fails, and that caveat can go.
+        await using var dataSource = SingleConnectionDataSource(multiplexing: true);
+        var failures = new List<Exception>();
+        foreach (var (value, expectFailure) in BadOnThePreparingUse(dataSource, "ok", "a\0b"))
+        {
+            try
+            {
+                await dataSource.RunAsync(connection => connection.QueryAsync(TextSql, new { value }), CancellationToken.None);
+            }
+            catch (Exception e) when (!expectFailure)
+            {
+                failures.Add(e);
+            }
+            catch (PostgresException e) when (expectFailure)
+            {
+                Assert.AreEqual("22021", e.SqlState);
+            }
+        }
+        Assert.IsNotEmpty(failures, "a good call failed after the bad one");
+        StringAssert.Contains(failures[0].Message, "unexpected backend message");
+    }
+
+    [TestMethod]
+    public void The_services_pools_multiplex_unless_their_connection_string_says_otherwise()
+    {
+        var plain = TestPostgres.ForDatabase("postgres");
+        using var byDefault = PostgresRegistration.CreateDataSource(plain);
+        using var chosen = PostgresRegistration.CreateDataSource($"{plain};Multiplexing=false");
+
+        Assert.IsTrue(new NpgsqlConnectionStringBuilder(byDefault.ConnectionString).Multiplexing);
+        Assert.IsFalse(new NpgsqlConnectionStringBuilder(chosen.ConnectionString).Multiplexing);
+    }
+
     // One physical connection, configured as the services configure theirs, so that every call reuses it
-    // and the bad call lands on the use that auto-prepares the statement, whatever that threshold is.
-    private static NpgsqlDataSource SingleConnectionDataSource() =>
+    // and the bad call lands on the use that auto-prepares the statement, whatever that threshold is. The
+    // repair is for a pool that does not multiplex (PooledConnections' remarks), unless asked for one that does.
+    private static NpgsqlDataSource SingleConnectionDataSource(bool multiplexing = false) =>
         PostgresRegistration.CreateDataSource(new NpgsqlConnectionStringBuilder(TestPostgres.ForDatabase("postgres"))
         {
             MaxPoolSize = 1,
+            Multiplexing = multiplexing,
             ApplicationName = "shop-pooled-connections-test",
         }.ConnectionString);
 

@@ -77,7 +77,8 @@ public sealed class DatabaseMigrator(string connectionString, Assembly scripts)
 
     private static NpgsqlConnection Open(string connectionString)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        // A session of its own: its advisory lock is its own, which a multiplexing pool could not promise.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Multiplexing = false }.ConnectionString);
         try
         {
             connection.Open();

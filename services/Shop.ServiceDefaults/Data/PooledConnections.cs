@@ -12,9 +12,16 @@ namespace Shop.ServiceDefaults.Data;
 /// Bind together. When PostgreSQL accepts the Parse but refuses the Bind (a NUL in a text parameter, 22021; an
 /// overflow while planning with the parameter values, 22003), Npgsql keeps the statement marked prepared but
 /// without its row description, and the next use of that SQL on that connection fails with "Received
-/// unexpected backend message DataRow": one bad caller fails a good one. So after any failure the connection
-/// forgets its prepared statements (DEALLOCATE ALL, one round trip on the failure path only); they are
-/// prepared again after their next uses. Work that succeeds pays nothing.
+/// unexpected backend message DataRow": one bad caller fails a good one.
+/// <list type="bullet">
+/// <item>A pool that does not multiplex is repaired here: after any failure the connection forgets its prepared
+/// statements (DEALLOCATE ALL, one round trip on the failure path only); they are prepared again after their next
+/// uses. Work that succeeds pays nothing.</item>
+/// <item>A multiplexing pool (the services' default, <see cref="PostgresRegistration.CreateDataSource"/>) gives a
+/// unit of work no physical connection of its own to repair, and Npgsql refuses to unprepare one. There, such
+/// values never reach PostgreSQL: every request is validated first (text is single-line, so it holds no NUL;
+/// numbers are bounded), and no statement computes with parameters alone, which the planner would fold.</item>
+/// </list>
 /// </remarks>
 public static class PooledConnections
 {
@@ -43,8 +50,9 @@ public static class PooledConnections
 
     private static void ForgetPreparedStatements(NpgsqlConnection connection)
     {
-        // A broken connection is not returned to the pool: nothing to repair.
-        if (connection.FullState != ConnectionState.Open) return;
+        // A broken connection is not returned to the pool, and a multiplexing one holds no physical connection
+        // of its own (see the remarks): nothing to repair.
+        if (connection.FullState != ConnectionState.Open || new NpgsqlConnectionStringBuilder(connection.ConnectionString).Multiplexing) return;
         try
         {
             connection.UnprepareAll();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
@@ -52,8 +53,18 @@ public static class PostgresRegistration
         {
             dataSource.ConnectionStringBuilder.MaxPoolSize = PoolSize;
         }
+        // Multiplexing: commands from concurrent calls share the pooled connections and go out together, so
+        // PostgreSQL's backends read and answer several per wake-up (Bench, GetUser: PostgreSQL's CPU per call
+        // halved, calls/s up by half). A connection string that names Multiplexing keeps its value.
+        if (!Names(connectionString, "Multiplexing"))
+        {
+            dataSource.ConnectionStringBuilder.Multiplexing = true;
+        }
         return dataSource.Build();
     }
+
+    private static bool Names(string connectionString, string keyword) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey(keyword);
 
     private static string ConnectionString(IServiceProvider services, string database)
     {
