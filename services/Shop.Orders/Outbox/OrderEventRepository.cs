@@ -45,10 +45,12 @@ internal sealed class OrderEventRepository(NpgsqlDataSource dataSource)
     // Rows another dispatcher holds are skipped, not waited for. An order whose oldest undelivered
     // event is held elsewhere is left out entirely, so no order's events overtake each other. A rejected
     // event waits for its next attempt, and its order's later events with it.
-    // Each of those two checks is one pass over the undelivered events (held, blocked) rather than a
-    // subquery per row: PostgreSQL's statistics usually see the outbox empty, so it planned the per-row
-    // form as a scan of every undelivered event for each one, and a backlog of a few thousand events made
-    // one claim take up to 2 s (the Bench target's PlaceOrder, whose deliveries fell ever further behind).
+    // Each of those two checks is one pass (held, blocked) rather than a subquery per row: PostgreSQL's
+    // statistics usually see the outbox empty, so it planned the per-row form as a scan of every undelivered
+    // event for each one, and a backlog of a few thousand events made one claim take up to 2 s (the Bench
+    // target's PlaceOrder, whose deliveries fell ever further behind). The held pass reads only the deferred
+    // events (order_events_deferred_idx), the blocked pass only the claimed orders' events: neither grows with
+    // the backlog.
     private const string ClaimSql = $"""
         WITH held AS (
             SELECT order_id, min(sequence) AS first_held FROM order_events

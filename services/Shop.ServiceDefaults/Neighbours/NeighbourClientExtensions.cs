@@ -41,6 +41,9 @@ public static class NeighbourClientExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory, NeighbourDnsResolverFactory>());
         services.AddOptions<GrpcClientFactoryOptions>(client.Name).Configure<IOptionsMonitor<NeighbourOptions>>(
             (factory, neighbours) => factory.Address = AddressOf(neighbours, service).ChannelAddress);
+        // IHttpClientFactory's two logging handlers open a scope and time every call only to log its start and
+        // end at Information; gRPC's own client logging and the callers' warnings say what a failure was.
+        client.RemoveAllLoggers();
         return client.ConfigureChannel((provider, channel) =>
         {
             channel.MaxReconnectBackoff = MaxReconnectBackoff;
