@@ -89,11 +89,11 @@ internal static class BenchRun
             async Task<LoadResult> Measure(string name, LoadDriver driver, Func<Task<LoadResult>> run)
             {
                 var backlog = await OutboxDelivered();
-                Console.WriteLine($"{name} ({Ceilings.Name(driver)}): {Concurrency} in flight, warm-up {settings.WarmUp.TotalSeconds:0} s, measuring {settings.Seconds} s" +
+                Console.WriteLine($"{name} ({Ceilings.Name(driver)}): {Concurrency} in flight, warm-up rounds of {settings.WarmUp.TotalSeconds:0} s, measuring {settings.Seconds} s" +
                     $"{(backlog.TotalSeconds >= 0.5 ? $" (after {backlog.TotalSeconds:0.0} s for the outbox to deliver what came before)" : "")}...");
                 var result = await run();
                 var settling = result.Settling > TimeSpan.Zero ? $", of which {result.Settling.TotalSeconds:0.00} s delivering the last events" : "";
-                Console.WriteLine($"  {result.CallsPerSecond:N0} calls/s over {result.Seconds:0.0} s{settling}, p50 {result.Percentile(0.50):0.00} ms, p99 {result.Percentile(0.99):0.00} ms, {result.Errors} errors, load average {Machine.LoadAverage():0.0}");
+                Console.WriteLine($"  warmed up {result.WarmUp.TotalSeconds:0} s; {result.CallsPerSecond:N0} calls/s over {result.Seconds:0.0} s{settling}, p50 {result.Percentile(0.50):0.00} ms, p99 {result.Percentile(0.99):0.00} ms, {result.Errors} errors, load average {Machine.LoadAverage():0.0}");
                 return result;
             }
 
@@ -157,7 +157,7 @@ internal static class BenchRun
                 started,
                 Machine.Describe(),
                 $"`./build.sh --target=Bench` ({settings.Configuration}): {settings.WarmUpAll.TotalSeconds:0} s warm-up of all operations together, then per operation " +
-                $"{settings.WarmUp.TotalSeconds:0} s warm-up and a {settings.Seconds} s measuring window, {Concurrency} calls in flight over " +
+                $"warm-up in rounds of {settings.WarmUp.TotalSeconds:0} s until the services' JIT is quiet and a {settings.Seconds} s measuring window, {Concurrency} calls in flight over " +
                 $"{H2Load.Connections} HTTP/2 connections per server.",
                 results,
                 ceilings,
@@ -192,7 +192,7 @@ internal static class BenchRun
         "(with the load generator that made it) plus what PostgreSQL needs for its statements in each database it touches, so calls/s ≤ " +
         "1 / (Σ hops 1/echo + Σ databases 1/pgbench), even for a service that costs nothing itself. vs bound = calls/s ÷ bound.",
         $"h2load (nghttp2, one thread): GetUser, ListNotifications, PlaceOrder and echo, one prebuilt request frame with a real access token, " +
-        $"{H2Load.Connections} connections × {Concurrency / H2Load.Connections} streams; warm-up in rounds until the rate stops climbing (tiered JIT), then " +
+        $"{H2Load.Connections} connections × {Concurrency / H2Load.Connections} streams; warm-up in rounds until the rate stops climbing and the services' tiered JIT is quiet, then " +
         "a fixed number of calls (the window's worth at the warm-up's rate) " +
         "so every call completes. grpc-status 0 of every call is proven besides h2load's HTTP 200: the same call through Grpc.Net.Client is OK before " +
         "and after, and a read received exactly one response message of that size per call (an error carries none), while PlaceOrder left exactly " +

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -42,6 +43,46 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, i
         }
     }
 
+    /// <summary>
+    /// A warm-up round begun now. A fresh service runs unoptimised code until its tiered JIT has recompiled the hot
+    /// methods (with PGO, twice), and on a busy machine that goes on for many seconds of load: a window measured before
+    /// it ends counts the compiler's CPU time (a sixth of orders' under PlaceOrder) and slower code against the service.
+    /// </summary>
+    public WarmUpRound StartWarmUpRound() => new(this, CompilationTicks(), Stopwatch.GetTimestamp());
+
+    /// <summary>A warm-up round begun by <see cref="StartWarmUpRound"/>.</summary>
+    internal sealed class WarmUpRound(CpuMeter meter, long start, long startedAt)
+    {
+        /// <summary>Rounds at the most, quiet or not: a service whose JIT never settles is measured all the same.</summary>
+        public const int MaxRounds = 10;
+
+        // The compiler's share of one core above which the round still counts as warming up.
+        private const double QuietShare = 0.02;
+
+        /// <summary>Whether the services' tiered JIT used more than 2% of a core since the round began.</summary>
+        public bool StillCompiling =>
+            (meter.CompilationTicks() - start) * TickSeconds > QuietShare * Stopwatch.GetElapsedTime(startedAt).TotalSeconds;
+    }
+
+    // The processes' tiered-compilation threads (/proc/pid/task/tid/comm ".NET Tiered Com", 15 characters at most): where
+    // the runtime recompiles hot methods optimised. The thread ends when idle, taking its count with it, which can only
+    // make a round look quieter than it was by what an idle thread did.
+    private long CompilationTicks() => processes.Sum(p => ThreadsOf(p.Id)
+        .Where(task => Comm(Path.Combine(task, "comm")) == ".NET Tiered Com")
+        .Sum(task => StatFields(Path.Combine(task, "stat")) is { } fields ? fields.Skip(11).Take(2).Sum(f => long.Parse(f, CultureInfo.InvariantCulture)) : 0));
+
+    private static IEnumerable<string> ThreadsOf(int id)
+    {
+        try
+        {
+            return Directory.GetDirectories($"/proc/{id}/task");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     private Dictionary<string, long> Ticks()
     {
         var ticks = new Dictionary<string, long>();
@@ -69,15 +110,17 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, i
         return fields.Skip(11).Take(withReapedChildren ? 4 : 2).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
     }
 
-    private static bool IsPostgres(int id)
+    private static bool IsPostgres(int id) => Comm($"/proc/{id}/comm") == "postgres";
+
+    private static string? Comm(string path)
     {
         try
         {
-            return File.ReadAllText($"/proc/{id}/comm").Trim() == "postgres";
+            return File.ReadAllText(path).Trim();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -88,12 +131,14 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, i
             .Select(d => int.TryParse(Path.GetFileName(d), out var id) ? id : 0)
             .Where(id => id > 0 && ParentOf(id) == parent);
 
+    private static string[]? Stat(int id) => StatFields($"/proc/{id}/stat");
+
     // The fields after "pid (comm)": the name may hold spaces and parentheses, so split after its last ')'.
-    private static string[]? Stat(int id)
+    private static string[]? StatFields(string path)
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{id}/stat");
+            var text = File.ReadAllText(path);
             return text[(text.LastIndexOf(')') + 2)..].Split(' ');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

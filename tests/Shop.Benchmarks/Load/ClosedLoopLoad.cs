@@ -57,7 +57,15 @@ internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window, CpuMeter?
         }
 
         var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkAsync(i))).ToArray();
-        await Task.Delay(warmUp);
+        // Rounds of warm-up until the services' JIT is quiet, when it is measured (see CpuMeter.StartWarmUpRound).
+        var warmUpStart = Stopwatch.GetTimestamp();
+        for (var round = 1; ; round++)
+        {
+            var warming = cpu?.StartWarmUpRound();
+            await Task.Delay(warmUp);
+            if (warming is not { StillCompiling: true } || round == CpuMeter.WarmUpRound.MaxRounds) break;
+        }
+        var warmedUp = Stopwatch.GetElapsedTime(warmUpStart);
         var cpuWindow = cpu?.Start();
         var start = Stopwatch.GetTimestamp();
         Volatile.Write(ref windowStart, start);
@@ -75,6 +83,6 @@ internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window, CpuMeter?
         var cpuUse = cpuWindow?.Stop();
 
         var sorted = latencies.SelectMany(l => l).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
-        return new LoadResult(concurrency, (end - start) / (double)Stopwatch.Frequency, sorted, errors.Sum(), errorsByStatus, errorExamples, cpuUse, settling);
+        return new LoadResult(concurrency, (end - start) / (double)Stopwatch.Frequency, sorted, errors.Sum(), errorsByStatus, errorExamples, cpuUse, settling, warmedUp);
     }
 }

@@ -9,6 +9,7 @@ namespace Shop.Benchmarks.Load;
 /// <param name="Cpu">Where the machine's CPU time went in the window, when it was measured.</param>
 /// <param name="Settling">How long the background work the calls left (the outbox's deliveries) took to finish after the
 /// last call: part of <see cref="Seconds"/>, since it is part of the calls' cost.</param>
+/// <param name="WarmUp">How long the load ran before the window: its warm-up rounds together.</param>
 internal sealed record LoadResult(
     int Concurrency,
     double Seconds,
@@ -17,7 +18,8 @@ internal sealed record LoadResult(
     IReadOnlyDictionary<string, int> ErrorsByStatus,
     IReadOnlyDictionary<string, string> ErrorExamples,
     CpuUse? Cpu = null,
-    TimeSpan Settling = default)
+    TimeSpan Settling = default,
+    TimeSpan WarmUp = default)
 {
     public double CallsPerSecond => LatenciesMs.Length / Seconds;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Shop.Benchmarks.Hosting;
 
 namespace Shop.Benchmarks.Load;
@@ -11,21 +12,23 @@ namespace Shop.Benchmarks.Load;
 /// </summary>
 internal sealed class SingleRpcLoad(H2Load h2Load, TimeSpan warmUp, TimeSpan window, CpuMeter cpu)
 {
-    private const int MaxWarmUpRounds = 5;
-
     /// <param name="settle">Waits for the background work the calls leave (see <see cref="LoadResult.Settling"/>), when they leave any.</param>
     public async Task<LoadResult> RunAsync(SingleRpc rpc, int concurrency, Func<Task<TimeSpan>>? settle = null)
     {
         var before = await rpc.Sample();
         // A process reaches its speed only after its code is recompiled optimised (tiered JIT, PGO), later on a busy
-        // machine: rounds of warm-up until the rate stops climbing (under 5% more than the round before), at most five.
+        // machine: rounds of warm-up until the rate stops climbing (under 5% more than the round before) and the
+        // services' JIT is quiet (see CpuMeter.StartWarmUpRound).
         var rate = 0.0;
-        for (var round = 0; round < MaxWarmUpRounds; round++)
+        var warmUpStart = Stopwatch.GetTimestamp();
+        for (var round = 1; ; round++)
         {
             var previous = rate;
+            var warming = cpu.StartWarmUpRound();
             rate = await h2Load.WarmUpAsync(rpc.Target, rpc.Frame, rpc.Headers, concurrency, warmUp);
-            if (rate < previous * 1.05) break;
+            if (rate < previous * 1.05 && !warming.StillCompiling || round == CpuMeter.WarmUpRound.MaxRounds) break;
         }
+        var warmedUp = Stopwatch.GetElapsedTime(warmUpStart);
         // A fixed number of calls (about the window's worth at the warm-up's rate) rather than a duration, so that
         // every call started also completes and the byte and row counts below are exact.
         var calls = Math.Max(1_000, (long)(rate * window.TotalSeconds));
@@ -64,6 +67,6 @@ internal sealed class SingleRpcLoad(H2Load h2Load, TimeSpan warmUp, TimeSpan win
                     $"{run.ResponseDataBytes} response bytes for {run.Succeeded} calls answering {frame} each");
             }
         }
-        return new LoadResult(concurrency, run.Seconds + settling.TotalSeconds, run.LatenciesMs, errors.Values.Sum(), errors, examples, cpuUse, settling);
+        return new LoadResult(concurrency, run.Seconds + settling.TotalSeconds, run.LatenciesMs, errors.Values.Sum(), errors, examples, cpuUse, settling, warmedUp);
     }
 }
