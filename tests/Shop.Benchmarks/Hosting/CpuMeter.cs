@@ -43,25 +43,31 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, i
         }
     }
 
+    /// <summary>Warm-up rounds at the most, quiet or not: a service whose JIT never settles is measured all the same.</summary>
+    public const int MaxWarmUpRounds = 10;
+
+    // The compiler's share of one core above which a round still counts as warming up.
+    private const double QuietShare = 0.02;
+
     /// <summary>
-    /// A warm-up round begun now. A fresh service runs unoptimised code until its tiered JIT has recompiled the hot
-    /// methods (with PGO, twice), and on a busy machine that goes on for many seconds of load: a window measured before
-    /// it ends counts the compiler's CPU time (a sixth of orders' under PlaceOrder) and slower code against the service.
+    /// Runs warm-up rounds until one ends settled (as <paramref name="round"/> judges, e.g. its rate stopped climbing)
+    /// with the processes' tiered JIT quiet, under 2% of a core in that round. A fresh service runs unoptimised code until
+    /// its tiered JIT has recompiled the hot methods (with PGO, twice), and on a busy machine that goes on for many
+    /// seconds of load: a window measured before it ends counts the compiler's CPU time (a sixth of orders' under
+    /// PlaceOrder) and slower code against the service.
     /// </summary>
-    public WarmUpRound StartWarmUpRound() => new(this, CompilationTicks(), Stopwatch.GetTimestamp());
-
-    /// <summary>A warm-up round begun by <see cref="StartWarmUpRound"/>.</summary>
-    internal sealed class WarmUpRound(CpuMeter meter, long start, long startedAt)
+    /// <returns>How long the rounds took together.</returns>
+    public async Task<TimeSpan> WarmUpAsync(Func<Task<bool>> round)
     {
-        /// <summary>Rounds at the most, quiet or not: a service whose JIT never settles is measured all the same.</summary>
-        public const int MaxRounds = 10;
-
-        // The compiler's share of one core above which the round still counts as warming up.
-        private const double QuietShare = 0.02;
-
-        /// <summary>Whether the services' tiered JIT used more than 2% of a core since the round began.</summary>
-        public bool StillCompiling =>
-            (meter.CompilationTicks() - start) * TickSeconds > QuietShare * Stopwatch.GetElapsedTime(startedAt).TotalSeconds;
+        var started = Stopwatch.GetTimestamp();
+        for (var rounds = 1; ; rounds++)
+        {
+            var compiled = CompilationTicks();
+            var roundStarted = Stopwatch.GetTimestamp();
+            var settled = await round();
+            var compiling = (CompilationTicks() - compiled) * TickSeconds > QuietShare * Stopwatch.GetElapsedTime(roundStarted).TotalSeconds;
+            if (settled && !compiling || rounds == MaxWarmUpRounds) return Stopwatch.GetElapsedTime(started);
+        }
     }
 
     // The processes' tiered-compilation threads (/proc/pid/task/tid/comm ".NET Tiered Com", 15 characters at most): where
@@ -69,7 +75,7 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, i
     // make a round look quieter than it was by what an idle thread did.
     private long CompilationTicks() => processes.Sum(p => ThreadsOf(p.Id)
         .Where(task => Comm(Path.Combine(task, "comm")) == ".NET Tiered Com")
-        .Sum(task => StatFields(Path.Combine(task, "stat")) is { } fields ? fields.Skip(11).Take(2).Sum(f => long.Parse(f, CultureInfo.InvariantCulture)) : 0));
+        .Sum(task => Ticks(Path.Combine(task, "stat")) ?? 0));
 
     private static IEnumerable<string> ThreadsOf(int id)
     {
@@ -104,9 +110,12 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Id)> processes, i
     /// User and system time of a process (fields 14 and 15 of /proc/pid/stat, counted after the parenthesised name), and
     /// with <paramref name="withReapedChildren"/> its ended children's (16 and 17); null once it has gone.
     /// </summary>
-    private static long? ProcessTicks(int id, bool withReapedChildren = false)
+    private static long? ProcessTicks(int id, bool withReapedChildren = false) => Ticks($"/proc/{id}/stat", withReapedChildren);
+
+    /// <summary>The same from a stat file: a process's, or a thread's (/proc/pid/task/tid/stat).</summary>
+    private static long? Ticks(string statPath, bool withReapedChildren = false)
     {
-        if (Stat(id) is not { } fields) return null;
+        if (StatFields(statPath) is not { } fields) return null;
         return fields.Skip(11).Take(withReapedChildren ? 4 : 2).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
     }
 

@@ -57,15 +57,14 @@ internal sealed class ClosedLoopLoad(TimeSpan warmUp, TimeSpan window, CpuMeter?
         }
 
         var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkAsync(i))).ToArray();
-        // Rounds of warm-up until the services' JIT is quiet, when it is measured (see CpuMeter.StartWarmUpRound).
-        var warmUpStart = Stopwatch.GetTimestamp();
-        for (var round = 1; ; round++)
+        // Rounds of warm-up until the services' JIT is quiet, when it is measured (see CpuMeter.WarmUpAsync).
+        var warmedUp = warmUp;
+        if (cpu is null) await Task.Delay(warmUp);
+        else warmedUp = await cpu.WarmUpAsync(async () =>
         {
-            var warming = cpu?.StartWarmUpRound();
             await Task.Delay(warmUp);
-            if (warming is not { StillCompiling: true } || round == CpuMeter.WarmUpRound.MaxRounds) break;
-        }
-        var warmedUp = Stopwatch.GetElapsedTime(warmUpStart);
+            return true;
+        });
         var cpuWindow = cpu?.Start();
         var start = Stopwatch.GetTimestamp();
         Volatile.Write(ref windowStart, start);

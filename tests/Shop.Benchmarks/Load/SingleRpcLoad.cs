@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shop.Benchmarks.Hosting;
 
 namespace Shop.Benchmarks.Load;
@@ -18,17 +17,14 @@ internal sealed class SingleRpcLoad(H2Load h2Load, TimeSpan warmUp, TimeSpan win
         var before = await rpc.Sample();
         // A process reaches its speed only after its code is recompiled optimised (tiered JIT, PGO), later on a busy
         // machine: rounds of warm-up until the rate stops climbing (under 5% more than the round before) and the
-        // services' JIT is quiet (see CpuMeter.StartWarmUpRound).
+        // services' JIT is quiet (see CpuMeter.WarmUpAsync).
         var rate = 0.0;
-        var warmUpStart = Stopwatch.GetTimestamp();
-        for (var round = 1; ; round++)
+        var warmedUp = await cpu.WarmUpAsync(async () =>
         {
             var previous = rate;
-            var warming = cpu.StartWarmUpRound();
             rate = await h2Load.WarmUpAsync(rpc.Target, rpc.Frame, rpc.Headers, concurrency, warmUp);
-            if (rate < previous * 1.05 && !warming.StillCompiling || round == CpuMeter.WarmUpRound.MaxRounds) break;
-        }
-        var warmedUp = Stopwatch.GetElapsedTime(warmUpStart);
+            return rate < previous * 1.05;
+        });
         // A fixed number of calls (about the window's worth at the warm-up's rate) rather than a duration, so that
         // every call started also completes and the byte and row counts below are exact.
         var calls = Math.Max(1_000, (long)(rate * window.TotalSeconds));
