@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Shop.ServiceDefaults.Auth;
@@ -24,6 +25,7 @@ public static class MeshAuthentication
         services.AddAuthentication()
             .AddJwtBearer(MeshIdentity.UserScheme, _ => { })
             .AddJwtBearer(MeshIdentity.ServiceScheme, _ => { });
+        WithoutDataProtectionAtStart(services);
         services.AddOptions<JwtBearerOptions>(MeshIdentity.UserScheme).Configure<TokenKeys, TimeProvider>((options, keys, clock) =>
             Configure(options, MeshIdentity.UserScheme, keys, clock, [MeshIdentity.Issuer(MeshIdentity.UserTokenIssuerService)], MeshIdentity.UserAudience));
         services.AddOptions<JwtBearerOptions>(MeshIdentity.ServiceScheme).Configure<TokenKeys, TimeProvider>((options, keys, clock) =>
@@ -41,6 +43,19 @@ public static class MeshAuthentication
         services.AddAuthorization(AccessPolicies.AddTo);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
     }
+
+    /// <summary>
+    /// AddAuthentication brings ASP.NET Core Data Protection along, which no service uses (its tokens are JWTs; it
+    /// sets no cookies), and Data Protection's hosted service made a key ring at every start: a key written unencrypted
+    /// under ~/.aspnet, a warning in the log, and its XML stack loaded into memory. Nothing asks for the key ring now.
+    /// </summary>
+    private static void WithoutDataProtectionAtStart(IServiceCollection services)
+    {
+        foreach (var keyRingAtStart in services.Where(IsDataProtectionStartup).ToList()) services.Remove(keyRingAtStart);
+    }
+
+    private static bool IsDataProtectionStartup(ServiceDescriptor service) => service.ServiceType == typeof(IHostedService)
+        && service.ImplementationType?.Namespace?.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal) == true;
 
     /// <summary>Signs tokens with this service's own key: users' access tokens, or service tokens for the calls it makes.</summary>
     public static IServiceCollection AddTokenSigning(this IServiceCollection services)

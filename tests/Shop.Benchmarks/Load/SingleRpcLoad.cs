@@ -28,6 +28,8 @@ internal sealed class SingleRpcLoad(H2Load h2Load, TimeSpan warmUp, TimeSpan win
         // A fixed number of calls (about the window's worth at the warm-up's rate) rather than a duration, so that
         // every call started also completes and the byte and row counts below are exact.
         var calls = Math.Max(1_000, (long)(rate * window.TotalSeconds));
+        // The warm-up's own background work (its outbox deliveries) is done before the window opens, not inside it.
+        if (settle is not null) await settle();
         var effectsBefore = rpc.Effects is null ? 0 : await rpc.Effects();
         var cpuWindow = cpu.Start();
         var run = await h2Load.MeasureAsync(rpc.Target, rpc.Frame, rpc.Headers, concurrency, calls);
